@@ -1,0 +1,48 @@
+#include "core/cli/Cli.h"
+
+namespace shotcraft::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"validate", "validate PROJECT", "check a project folder or project.json; prints OK or the first error",
+       &cmdValidate},
+      {"info", "info PROJECT", "summary line (acts, shots, duration) and one line per shot", &cmdInfo},
+      {"import-fountain", "import-fountain SCRIPT -o PROJECT", "turn a Fountain screenplay into a project",
+       &cmdImportFountain},
+  };
+  return table;
+}
+
+static void printHelp(QTextStream& s) {
+  s << "Usage: shotcraft-cli COMMAND [ARGS...]\n\n"
+    << "Shotcraft " << SHOTCRAFT_VERSION << " headless tools. Commands:\n";
+  for (const auto& c : commands()) {
+    s << "  " << QString::fromLatin1(c.usage).leftJustified(40) << " " << c.summary << "\n";
+  }
+  s << "\nRun 'shotcraft-cli COMMAND --help' for a command's options.\n";
+}
+
+int run(const QStringList& args, Context& ctx) {
+  if (args.isEmpty()) {
+    printHelp(ctx.err);
+    return 2;
+  }
+  const QString& name = args.front();
+  if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
+    printHelp(ctx.out);
+    return 0;
+  }
+  if (name == QLatin1String("--version")) {
+    ctx.out << "shotcraft-cli " << SHOTCRAFT_VERSION << "\n";
+    return 0;
+  }
+  for (const auto& c : commands()) {
+    if (name == QLatin1String(c.name)) {
+      return c.run(args.mid(1), ctx);
+    }
+  }
+  ctx.err << "shotcraft-cli: unknown command '" << name << "' (see shotcraft-cli --help)\n";
+  return 2;
+}
+
+}  // namespace shotcraft::cli

@@ -1,0 +1,34 @@
+#pragma once
+// shotcraft-cli: subcommand dispatch. Each command parses its own arguments and returns an exit code;
+// bad input prints one line naming what is wrong to err and returns non-zero.
+#include <QStringList>
+#include <QTextStream>
+#include <vector>
+
+namespace shotcraft::cli {
+
+struct Context {
+  QTextStream& out;
+  QTextStream& err;
+};
+
+using CommandFn = int (*)(const QStringList& args, Context& ctx);
+
+struct Command {
+  const char* name;
+  const char* usage;    // e.g. "validate PROJECT"
+  const char* summary;  // one line for --help
+  CommandFn run;
+};
+
+const std::vector<Command>& commands();
+
+// Runs `shotcraft-cli args...` (args excludes the program name).
+int run(const QStringList& args, Context& ctx);
+
+// Commands (one translation unit each).
+int cmdValidate(const QStringList& args, Context& ctx);
+int cmdInfo(const QStringList& args, Context& ctx);
+int cmdImportFountain(const QStringList& args, Context& ctx);
+
+}  // namespace shotcraft::cli

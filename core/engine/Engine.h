@@ -1,0 +1,49 @@
+#pragma once
+// Engine interface implemented by plugins (plugins/torch_engine). No exception crosses this boundary:
+// every failure is a GenerationResult / error string.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/engine/CancelToken.h"
+#include "core/engine/GenerationRequest.h"
+
+namespace shotcraft::engine {
+
+enum class Device { Auto, Cpu, Cuda };
+enum class Precision { Auto, Fp32, Bf16, Fp16 };
+
+struct EngineOptions {
+  std::string model_dir;              // a model folder (config.json + .safetensors per component)
+  Device device = Device::Auto;
+  Precision precision = Precision::Auto;
+  int threads = 0;                    // 0 = all cores
+};
+
+struct EngineInfo {
+  std::string model_name;
+  std::string device;     // "cpu" or "cuda:0"
+  std::string precision;  // "fp32", "bf16", "fp16"
+  int latent_channels = 4;
+  int vae_scale = 8;      // pixels per latent cell
+  int text_window = 77;   // tokens per text-encoder window
+};
+
+class IEngine {
+ public:
+  virtual ~IEngine() = default;
+  virtual EngineInfo info() const = 0;
+  virtual GenerationResult generate(const GenerationRequest& request, const ProgressCallback& progress,
+                                    const CancelToken& cancel) = 0;
+};
+
+class IEngineFactory {
+ public:
+  virtual ~IEngineFactory() = default;
+  virtual std::string id() const = 0;  // e.g. "torch"
+  // Returns nullptr and sets *error on failure (missing files, bad config, unsupported device).
+  virtual std::unique_ptr<IEngine> create(const EngineOptions& options, std::string* error) const = 0;
+  virtual std::vector<std::string> samplerNames() const = 0;
+};
+
+}  // namespace shotcraft::engine

@@ -1,0 +1,20 @@
+// Shared GoogleTest main: fixed C locale, QStandardPaths test mode, a QCoreApplication (or a QApplication
+// when a UI test registers one through SHOTCRAFT_TEST_GUI), offscreen platform.
+#include <QCoreApplication>
+#include <QStandardPaths>
+#include <clocale>
+#include <cstdlib>
+
+#include <gtest/gtest.h>
+
+#include "tests/common/TestUtil.h"
+
+int main(int argc, char** argv) {
+  std::setlocale(LC_ALL, "C");
+  qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen")
+                                                                   : qgetenv("QT_QPA_PLATFORM"));
+  QStandardPaths::setTestModeEnabled(true);
+  ::testing::InitGoogleTest(&argc, argv);
+  auto app = shotcraft::test::makeApplication(argc, argv);
+  return RUN_ALL_TESTS();
+}

@@ -1,0 +1,12 @@
+#pragma once
+#include <QMainWindow>
+
+namespace shotcraft::ui {
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+};
+
+}  // namespace shotcraft::ui
