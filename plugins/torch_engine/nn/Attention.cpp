@@ -1,0 +1,77 @@
+#include "plugins/torch_engine/nn/Attention.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace shotcraft::torch_engine::nn {
+
+namespace {
+
+constexpr int64_t kMaxScoreElements = int64_t{1} << 26;  // 256 MB of float32 scores per chunk
+
+// [B, N, H*D] -> [B*H, N, D]
+torch::Tensor headsToBatch(const torch::Tensor& x, int64_t heads) {
+  const int64_t b = x.size(0), n = x.size(1), d = x.size(2) / heads;
+  return x.reshape({b, n, heads, d}).permute({0, 2, 1, 3}).reshape({b * heads, n, d});
+}
+
+// [B*H, N, D] -> [B, N, H*D]
+torch::Tensor batchToHeads(const torch::Tensor& x, int64_t heads) {
+  const int64_t bh = x.size(0), n = x.size(1), d = x.size(2);
+  return x.reshape({bh / heads, heads, n, d}).permute({0, 2, 1, 3}).reshape({bh / heads, n, heads * d});
+}
+
+}  // namespace
+
+torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, int64_t heads,
+                        bool upcast) {
+  TORCH_CHECK(q.dim() == 3 && k.dim() == 3 && v.dim() == 3, "attention expects [B, N, C] tensors");
+  TORCH_CHECK(heads > 0 && q.size(2) % heads == 0, "attention: ", q.size(2), " channels are not divisible by ",
+              heads, " heads");
+  const int64_t headDim = q.size(2) / heads;
+  const double scale = 1.0 / std::sqrt(static_cast<double>(headDim));
+  const bool reduced = q.scalar_type() != torch::kFloat32 && q.scalar_type() != torch::kFloat64;
+  const bool upcastScores = upcast && reduced;
+  const bool upcastSoftmax = reduced && (upcast || q.device().is_cpu());
+
+  torch::Tensor qb = headsToBatch(q, heads);
+  torch::Tensor kt = headsToBatch(k, heads).transpose(1, 2);
+  torch::Tensor vb = headsToBatch(v, heads);
+  if (upcastScores) {
+    qb = qb.to(torch::kFloat32);
+    kt = kt.to(torch::kFloat32);
+  }
+  const int64_t bh = qb.size(0), nq = qb.size(1), nk = kt.size(2);
+  const int64_t chunk = std::max<int64_t>(1, std::min<int64_t>(nq, kMaxScoreElements / std::max<int64_t>(1, bh * nk)));
+
+  std::vector<torch::Tensor> outputs;
+  for (int64_t start = 0; start < nq; start += chunk) {
+    const int64_t len = std::min(chunk, nq - start);
+    torch::Tensor qc = chunk == nq ? qb : qb.narrow(1, start, len);
+    torch::Tensor scores = torch::baddbmm(torch::empty({bh, len, nk}, qc.options()), qc, kt, /*beta=*/0.0,
+                                          /*alpha=*/scale);
+    if (upcastSoftmax) scores = scores.to(torch::kFloat32);
+    torch::Tensor probs = scores.softmax(-1).to(vb.scalar_type());
+    outputs.push_back(torch::bmm(probs, vb));
+  }
+  torch::Tensor out = outputs.size() == 1 ? outputs[0] : torch::cat(outputs, 1);
+  return batchToHeads(out, heads);
+}
+
+CrossAttentionImpl::CrossAttentionImpl(const AttentionOptions& o) : m_heads(o.heads), m_upcast(o.upcast) {
+  const int64_t headDim = o.headDim > 0 ? o.headDim : o.queryDim / o.heads;
+  const int64_t inner = headDim * o.heads;
+  const int64_t contextDim = o.contextDim > 0 ? o.contextDim : o.queryDim;
+  to_q = register_module("to_q", torch::nn::Linear(torch::nn::LinearOptions(o.queryDim, inner).bias(o.qkvBias)));
+  to_k = register_module("to_k", torch::nn::Linear(torch::nn::LinearOptions(contextDim, inner).bias(o.qkvBias)));
+  to_v = register_module("to_v", torch::nn::Linear(torch::nn::LinearOptions(contextDim, inner).bias(o.qkvBias)));
+  m_out = torch::nn::Linear(inner, o.queryDim);
+  to_out = register_module("to_out", torch::nn::ModuleList(m_out, torch::nn::Dropout(0.0)));
+}
+
+torch::Tensor CrossAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
+  const torch::Tensor& ctx = context.defined() ? context : x;
+  return m_out(attention(to_q(x), to_k(ctx), to_v(ctx), m_heads, m_upcast));
+}
+
+}  // namespace shotcraft::torch_engine::nn
