@@ -1,12 +1,141 @@
 #pragma once
+// The studio window: the storyboard in the middle, "Brief" and "Shot" docks, menus, a tool bar and a status bar
+// summary. Owns one ProjectDocument. Split by concern: MainWindow.cpp (layout, state, close),
+// MainWindow_File.cpp (new/open/save/import/recent), MainWindow_Menus.cpp (actions, menus, retranslation),
+// MainWindow_Edit.cpp (shot actions, language and theme).
 #include <QMainWindow>
+#include <QString>
+#include <functional>
+
+#include "ui/Theme.h"
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QToolBar;
 
 namespace shotcraft::ui {
+
+class BriefPanel;
+class ProjectDocument;
+class ShotPanel;
+class StoryboardView;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
+  enum class UnsavedChoice { Save, Discard, Cancel };
+  // Shows an error to the user. The default is a modal QMessageBox; tests install one that records.
+  using ErrorReporter = std::function<void(const QString& title, const QString& message)>;
+  // Asks what to do with unsaved changes before they would be lost.
+  using UnsavedPrompt = std::function<UnsavedChoice(const QString& projectName)>;
+
   explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  ProjectDocument* document() const { return m_document; }
+  StoryboardView* storyboard() const { return m_storyboard; }
+  ShotPanel* shotPanel() const { return m_shotPanel; }
+  BriefPanel* briefPanel() const { return m_briefPanel; }
+  QDockWidget* shotDock() const { return m_shotDock; }
+  QDockWidget* briefDock() const { return m_briefDock; }
+  QMenu* fileMenu() const { return m_fileMenu; }
+  QMenu* editMenu() const { return m_editMenu; }
+  QLabel* summaryLabel() const { return m_summary; }
+
+  void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
+  void setUnsavedPrompt(UnsavedPrompt prompt) { m_askUnsaved = std::move(prompt); }
+
+  // --- file operations. Those that replace the project first ask about unsaved changes (maybeSave()).
+  // On failure they report the model's one-line error and keep the current project.
+  bool newProject();
+  bool openProject(const QString& path);
+  bool saveProject();  // Save As when the project has no folder yet
+  bool saveProjectAs(const QString& folder);
+  bool importFountain(const QString& fountainPath);
+  bool maybeSave();  // true when the current project may be replaced or closed
+
+  // --- appearance; both are remembered in QSettings.
+  void setLanguage(const QString& language);  // "en" or "zh_CN"
+  void setTheme(ThemeKind theme);
+
+  QString summaryText() const;  // "3 acts · 10 shots · 45.0 s"
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void changeEvent(QEvent* event) override;
+
+ private:
+  // MainWindow.cpp
+  void createDocks();
+  void connectDocument();
+  void restoreLayout();
+  void saveLayout() const;
+  void updateTitle();
+  void updateSummary();
+  void reportError(const QString& title, const QString& message);
+  // MainWindow_Menus.cpp
+  void createActions();
+  void createMenus();
+  void retranslateUi();
+  void updateRecentMenu();
+  void updateEditActions();
+  // MainWindow_File.cpp
+  void openWithDialog();
+  bool saveAsWithDialog();
+  void importWithDialog();
+  void rememberRecent(const QString& path);
+  void selectFirstShot();
+  QString dialogFolder() const;
+  // MainWindow_Edit.cpp
+  void addShotAfterSelection();
+  void duplicateSelectedShot();
+  void removeSelectedShot();
+  void nudgeSelectedShot(int direction);
+  void showAbout();
+
+  ProjectDocument* m_document;
+  StoryboardView* m_storyboard;
+  ShotPanel* m_shotPanel = nullptr;
+  BriefPanel* m_briefPanel = nullptr;
+  QDockWidget* m_shotDock = nullptr;
+  QDockWidget* m_briefDock = nullptr;
+  QToolBar* m_toolBar = nullptr;
+  QLabel* m_summary = nullptr;
+  ErrorReporter m_reportError;
+  UnsavedPrompt m_askUnsaved;
+
+  QMenu* m_fileMenu = nullptr;
+  QMenu* m_recentMenu = nullptr;
+  QMenu* m_editMenu = nullptr;
+  QMenu* m_viewMenu = nullptr;
+  QMenu* m_themeMenu = nullptr;
+  QMenu* m_settingsMenu = nullptr;
+  QMenu* m_languageMenu = nullptr;
+  QMenu* m_helpMenu = nullptr;
+  struct Actions {
+    QAction* newProject = nullptr;
+    QAction* open = nullptr;
+    QAction* save = nullptr;
+    QAction* saveAs = nullptr;
+    QAction* importFountain = nullptr;
+    QAction* clearRecent = nullptr;
+    QAction* quit = nullptr;
+    QAction* undo = nullptr;
+    QAction* redo = nullptr;
+    QAction* addShot = nullptr;
+    QAction* duplicateShot = nullptr;
+    QAction* removeShot = nullptr;
+    QAction* moveEarlier = nullptr;
+    QAction* moveLater = nullptr;
+    QAction* lightTheme = nullptr;
+    QAction* darkTheme = nullptr;
+    QAction* about = nullptr;
+    QActionGroup* themes = nullptr;
+    QActionGroup* languages = nullptr;
+  } m_actions;
 };
 
 }  // namespace shotcraft::ui

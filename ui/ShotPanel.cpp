@@ -1,0 +1,206 @@
+#include "ui/ShotPanel.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "core/model/Limits.h"
+#include "ui/ProjectDocument.h"
+
+namespace shotcraft::ui {
+
+namespace limits = model::limits;
+
+namespace {
+
+// Sampler ids the engine knows, with the names people know them by (not translated).
+const std::pair<const char*, const char*> kSamplers[] = {
+    {"euler_a", "Euler a"}, {"euler", "Euler"},   {"heun", "Heun"},         {"ddim", "DDIM"},
+    {"dpmpp_2m", "DPM++ 2M"}, {"dpmpp_2m_karras", "DPM++ 2M Karras"}, {"lcm", "LCM"},
+};
+
+QPlainTextEdit* makeTextEdit(QWidget* parent, int lines) {
+  auto* edit = new QPlainTextEdit(parent);
+  edit->setTabChangesFocus(true);
+  edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 14);
+  return edit;
+}
+
+QFormLayout* makeForm(QGroupBox* group) {
+  auto* form = new QFormLayout(group);
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+  return form;
+}
+
+}  // namespace
+
+ShotPanel::ShotPanel(ProjectDocument* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_pages(new QStackedWidget(this)), m_emptyHint(new QLabel(this)) {
+  setObjectName(QStringLiteral("ShotPanel"));
+  m_emptyHint->setAlignment(Qt::AlignCenter);
+  m_emptyHint->setWordWrap(true);
+  m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+  m_emptyHint->setMargin(24);
+  m_pages->addWidget(m_emptyHint);
+  m_pages->addWidget(buildForm());
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_pages);
+  connectEditors();
+
+  connect(m_document, &ProjectDocument::shotChanged, this, [this](const QString& id) {
+    if (id == m_shotId) refresh();
+  });
+  connect(m_document, &ProjectDocument::structureChanged, this, &ShotPanel::refresh);
+  connect(m_document, &ProjectDocument::projectReset, this, [this] { setShot(QString()); });
+  retranslate();
+  refresh();
+}
+
+QWidget* ShotPanel::buildForm() {
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  auto* page = new QWidget(scroll);
+  auto* layout = new QVBoxLayout(page);
+  layout->setContentsMargins(10, 8, 10, 10);
+  layout->setSpacing(10);
+
+  m_heading = new QLabel(page);
+  QFont headingFont = font();
+  headingFont.setBold(true);
+  headingFont.setPointSizeF(headingFont.pointSizeF() * 1.1);
+  m_heading->setFont(headingFont);
+  layout->addWidget(m_heading);
+
+  m_contentGroup = new QGroupBox(page);
+  auto* content = makeForm(m_contentGroup);
+  m_titleLabel = new QLabel(m_contentGroup);
+  m_title = new QLineEdit(m_contentGroup);
+  m_title->setObjectName(QStringLiteral("shotTitle"));
+  m_promptLabel = new QLabel(m_contentGroup);
+  m_prompt = makeTextEdit(m_contentGroup, 6);
+  m_prompt->setObjectName(QStringLiteral("shotPrompt"));
+  m_negativeLabel = new QLabel(m_contentGroup);
+  m_negative = makeTextEdit(m_contentGroup, 3);
+  m_negative->setObjectName(QStringLiteral("shotNegativePrompt"));
+  content->addRow(m_titleLabel, m_title);
+  content->addRow(m_promptLabel, m_prompt);
+  content->addRow(m_negativeLabel, m_negative);
+  layout->addWidget(m_contentGroup);
+
+  m_timingGroup = new QGroupBox(page);
+  auto* timing = makeForm(m_timingGroup);
+  m_durationLabel = new QLabel(m_timingGroup);
+  m_duration = new QDoubleSpinBox(m_timingGroup);
+  m_duration->setObjectName(QStringLiteral("shotDuration"));
+  m_duration->setRange(0.1, limits::kMaxShotDuration_s);
+  m_duration->setDecimals(2);
+  m_duration->setSingleStep(0.5);
+  m_fpsLabel = new QLabel(m_timingGroup);
+  m_fps = new QSpinBox(m_timingGroup);
+  m_fps->setObjectName(QStringLiteral("shotFps"));
+  m_fps->setRange(limits::kMinFps, limits::kMaxFps);
+  timing->addRow(m_durationLabel, m_duration);
+  timing->addRow(m_fpsLabel, m_fps);
+  layout->addWidget(m_timingGroup);
+
+  m_generationGroup = new QGroupBox(page);
+  auto* generation = makeForm(m_generationGroup);
+  m_seedLabel = new QLabel(m_generationGroup);
+  m_seed = new QDoubleSpinBox(m_generationGroup);  // a double holds every seed up to 2^53 - 1 exactly
+  m_seed->setObjectName(QStringLiteral("shotSeed"));
+  m_seed->setDecimals(0);
+  m_seed->setRange(0, static_cast<double>(limits::kMaxSeed));
+  m_randomSeed = new QToolButton(m_generationGroup);
+  m_randomSeed->setObjectName(QStringLiteral("randomSeed"));
+  auto* seedRow = new QHBoxLayout;
+  seedRow->setContentsMargins(0, 0, 0, 0);
+  seedRow->addWidget(m_seed, 1);
+  seedRow->addWidget(m_randomSeed);
+  m_samplerLabel = new QLabel(m_generationGroup);
+  m_sampler = new QComboBox(m_generationGroup);
+  m_sampler->setObjectName(QStringLiteral("shotSampler"));
+  for (const auto& [id, label] : kSamplers) m_sampler->addItem(QString::fromLatin1(label), QString::fromLatin1(id));
+  m_stepsLabel = new QLabel(m_generationGroup);
+  m_steps = new QSpinBox(m_generationGroup);
+  m_steps->setObjectName(QStringLiteral("shotSteps"));
+  m_steps->setRange(limits::kMinSteps, limits::kMaxSteps);
+  m_cfgLabel = new QLabel(m_generationGroup);
+  m_cfg = new QDoubleSpinBox(m_generationGroup);
+  m_cfg->setObjectName(QStringLiteral("shotCfg"));
+  m_cfg->setRange(0.0, limits::kMaxCfg);
+  m_cfg->setDecimals(1);
+  m_cfg->setSingleStep(0.5);
+  generation->addRow(m_seedLabel, seedRow);
+  generation->addRow(m_samplerLabel, m_sampler);
+  generation->addRow(m_stepsLabel, m_steps);
+  generation->addRow(m_cfgLabel, m_cfg);
+  layout->addWidget(m_generationGroup);
+
+  m_error = new QLabel(page);
+  m_error->setObjectName(QStringLiteral("shotError"));
+  m_error->setWordWrap(true);
+  m_error->setForegroundRole(QPalette::BrightText);
+  m_error->hide();
+  layout->addWidget(m_error);
+  layout->addStretch(1);
+
+  for (QAbstractSpinBox* spin : std::initializer_list<QAbstractSpinBox*>{m_duration, m_fps, m_seed, m_steps, m_cfg})
+    spin->setKeyboardTracking(false);  // one edit per committed value, not per keystroke
+  scroll->setWidget(page);
+  return scroll;
+}
+
+void ShotPanel::retranslate() {
+  m_emptyHint->setText(tr("Select a shot on the storyboard to edit it here."));
+  m_contentGroup->setTitle(tr("Content"));
+  m_timingGroup->setTitle(tr("Timing"));
+  m_generationGroup->setTitle(tr("Generation"));
+  m_titleLabel->setText(tr("&Title:"));
+  m_titleLabel->setBuddy(m_title);
+  m_promptLabel->setText(tr("&Prompt:"));
+  m_promptLabel->setBuddy(m_prompt);
+  m_negativeLabel->setText(tr("&Negative:"));
+  m_negativeLabel->setBuddy(m_negative);
+  m_title->setPlaceholderText(tr("Shot title"));
+  m_prompt->setPlaceholderText(tr("What the shot shows: subject, setting, light, lens, mood"));
+  m_negative->setPlaceholderText(tr("What to keep out of the picture"));
+  m_durationLabel->setText(tr("&Duration:"));
+  m_durationLabel->setBuddy(m_duration);
+  m_duration->setSuffix(tr(" s"));
+  m_fpsLabel->setText(tr("&Frame rate:"));
+  m_fpsLabel->setBuddy(m_fps);
+  m_fps->setSuffix(tr(" fps"));
+  m_seedLabel->setText(tr("S&eed:"));
+  m_seedLabel->setBuddy(m_seed);
+  m_randomSeed->setText(tr("Random"));
+  m_randomSeed->setToolTip(tr("Pick a new random seed"));
+  m_samplerLabel->setText(tr("Sa&mpler:"));
+  m_samplerLabel->setBuddy(m_sampler);
+  m_stepsLabel->setText(tr("&Steps:"));
+  m_stepsLabel->setBuddy(m_steps);
+  m_cfgLabel->setText(tr("&CFG scale:"));
+  m_cfgLabel->setBuddy(m_cfg);
+  m_cfg->setToolTip(tr("How closely the picture follows the prompt"));
+  refresh();
+}
+
+void ShotPanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
+}
+
+}  // namespace shotcraft::ui
