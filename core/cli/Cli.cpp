@@ -9,6 +9,8 @@ const std::vector<Command>& commands() {
       {"info", "info PROJECT", "summary line (acts, shots, duration) and one line per shot", &cmdInfo},
       {"import-fountain", "import-fountain SCRIPT -o PROJECT", "turn a Fountain screenplay into a project",
        &cmdImportFountain},
+      {"dataset", "dataset -o DIR --count N", "write procedural storyboard training samples (rgb/depth/canny/pose)",
+       &cmdDataset},
   };
   return table;
 }

@@ -30,5 +30,6 @@ int run(const QStringList& args, Context& ctx);
 int cmdValidate(const QStringList& args, Context& ctx);
 int cmdInfo(const QStringList& args, Context& ctx);
 int cmdImportFountain(const QStringList& args, Context& ctx);
+int cmdDataset(const QStringList& args, Context& ctx);
 
 }  // namespace shotcraft::cli
