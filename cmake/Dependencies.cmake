@@ -11,7 +11,7 @@ if(SHOTCRAFT_BUILD_UI)
 endif()
 find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs video)
 find_package(PkgConfig REQUIRED)
-pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libavutil libswscale libswresample)
+pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libavfilter libavutil libswscale libswresample)
 if(SHOTCRAFT_BUILD_TORCH)
   # -DTorch_DIR=/path/to/libtorch/share/cmake/Torch selects another (e.g. CUDA) libtorch build.
   find_package(Torch REQUIRED)

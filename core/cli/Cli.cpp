@@ -1,6 +1,14 @@
 #include "core/cli/Cli.h"
 
+#include <cstring>
+
 namespace shotcraft::cli {
+
+static std::vector<Command>& extraCommands() {
+  static std::vector<Command> extra;
+  return extra;
+}
+static bool g_extraChanged = true;  // commands() rebuilds its list only after a registration
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
@@ -11,8 +19,32 @@ const std::vector<Command>& commands() {
        &cmdImportFountain},
       {"dataset", "dataset -o DIR --count N", "write procedural storyboard training samples (rgb/depth/canny/pose)",
        &cmdDataset},
+      {"export", "export PROJECT -o OUT.mp4|.mov|.gif|DIR", "the animatic as video, GIF or PNG frames (with --audio)",
+       &cmdExport},
+      {"export-edl", "export-edl PROJECT -o OUT.otio", "the cut as an OpenTimelineIO timeline for an editor",
+       &cmdExportEdl},
+      {"beats", "beats AUDIO [--project P [--snap]]", "tempo and beat times; store them and snap cuts to them",
+       &cmdBeats},
   };
-  return table;
+  static std::vector<Command> all;
+  if (g_extraChanged) {
+    g_extraChanged = false;
+    all = table;
+    all.insert(all.end(), extraCommands().begin(), extraCommands().end());
+  }
+  return all;
+}
+
+void registerExtraCommand(const Command& command) {
+  g_extraChanged = true;
+  auto& extra = extraCommands();
+  for (Command& c : extra) {
+    if (std::strcmp(c.name, command.name) == 0) {
+      c = command;
+      return;
+    }
+  }
+  extra.push_back(command);
 }
 
 static void printHelp(QTextStream& s) {

@@ -21,7 +21,12 @@ struct Command {
   CommandFn run;
 };
 
+// The built-in table followed by the commands registered with registerExtraCommand().
 const std::vector<Command>& commands();
+
+// Adds a command that lives outside core (e.g. export-pdf, which needs QtGui, registered by app/cli_main.cpp
+// before run()). A command of the same name replaces the earlier one.
+void registerExtraCommand(const Command& command);
 
 // Runs `shotcraft-cli args...` (args excludes the program name).
 int run(const QStringList& args, Context& ctx);
@@ -31,5 +36,10 @@ int cmdValidate(const QStringList& args, Context& ctx);
 int cmdInfo(const QStringList& args, Context& ctx);
 int cmdImportFountain(const QStringList& args, Context& ctx);
 int cmdDataset(const QStringList& args, Context& ctx);
+int cmdExport(const QStringList& args, Context& ctx);
+int cmdExportEdl(const QStringList& args, Context& ctx);
+int cmdBeats(const QStringList& args, Context& ctx);
+// `bench export` (core/cli/BenchExport.cpp), dispatched by cmdBench.
+int benchExport(bool quick, Context& ctx);
 
 }  // namespace shotcraft::cli

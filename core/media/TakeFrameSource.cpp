@@ -1,0 +1,87 @@
+#include "core/media/TakeFrameSource.h"
+
+#include <QDir>
+#include <QStringView>
+#include <algorithm>
+
+#include "core/media/ImageOps.h"
+
+namespace shotcraft::media {
+
+namespace {
+
+// "frame_2.png" < "frame_10.png": runs of digits compare by value (QCollator's numeric mode needs ICU).
+bool naturalLess(const QString& a, const QString& b) {
+  qsizetype i = 0;
+  qsizetype j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].isDigit() && b[j].isDigit()) {
+      qsizetype i2 = i;
+      qsizetype j2 = j;
+      while (i2 < a.size() && a[i2].isDigit()) ++i2;
+      while (j2 < b.size() && b[j2].isDigit()) ++j2;
+      qsizetype za = i;  // skip leading zeros, keeping one digit
+      qsizetype zb = j;
+      while (za + 1 < i2 && a[za] == QLatin1Char('0')) ++za;
+      while (zb + 1 < j2 && b[zb] == QLatin1Char('0')) ++zb;
+      const QStringView ta = QStringView(a).mid(za, i2 - za);
+      const QStringView tb = QStringView(b).mid(zb, j2 - zb);
+      if (ta.size() != tb.size()) return ta.size() < tb.size();
+      if (ta != tb) return ta < tb;
+      i = i2;
+      j = j2;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
+}
+
+}  // namespace
+
+bool TakeFrameSource::open(const QString& folder, double fps, std::string* error) {
+  m_files.clear();
+  m_cached_index = -1;
+  m_fps = fps > 0 ? fps : 12.0;
+  const QDir dir(folder);
+  if (!dir.exists()) {
+    if (error) *error = "take folder '" + folder.toStdString() + "' does not exist";
+    return false;
+  }
+  QStringList names = dir.entryList({QStringLiteral("*.png"), QStringLiteral("*.PNG"), QStringLiteral("*.jpg"),
+                                     QStringLiteral("*.jpeg")},
+                                    QDir::Files | QDir::Readable);
+  std::sort(names.begin(), names.end(), naturalLess);
+  for (const QString& n : names) m_files << dir.absoluteFilePath(n);
+  if (m_files.isEmpty()) {
+    if (error) *error = "take folder '" + folder.toStdString() + "' has no PNG or JPEG frames";
+    return false;
+  }
+  Image first;
+  if (!loadImage(m_files.front().toStdString(), first, error)) return false;
+  m_width = first.width;
+  m_height = first.height;
+  m_cached = std::move(first);
+  m_cached_index = 0;
+  return true;
+}
+
+bool TakeFrameSource::frame(int index, Image& out, std::string* error) {
+  if (index < 0 || index >= frameCount()) {
+    if (error) *error = "take frame " + std::to_string(index) + " is out of range";
+    return false;
+  }
+  if (index != m_cached_index) {
+    Image img;
+    if (!loadImage(m_files[index].toStdString(), img, error)) return false;
+    if (img.width != m_width || img.height != m_height) img = fitImage(img, m_width, m_height);
+    m_cached = std::move(img);
+    m_cached_index = index;
+  }
+  out = m_cached;
+  return true;
+}
+
+}  // namespace shotcraft::media

@@ -1,0 +1,115 @@
+#include "core/media/Timeline.h"
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+#include "core/media/ImageOps.h"
+#include "core/media/TextPainter.h"
+
+namespace shotcraft::media {
+
+Timeline::Timeline(std::vector<TimelineClip> clips, TimelineOptions options)
+    : m_clips(std::move(clips)), m_options(options) {
+  m_options.fps = std::max(1, m_options.fps);
+  m_options.width = std::max(2, m_options.width);
+  m_options.height = std::max(2, m_options.height);
+  m_options.dissolve_frames = std::max(0, m_options.dissolve_frames);
+  double start_s = 0.0;
+  m_starts.push_back(0);
+  for (const TimelineClip& c : m_clips) {
+    start_s += std::max(0.0, c.duration_s);
+    m_starts.push_back(std::max(m_starts.back(), int(std::lround(start_s * m_options.fps))));
+  }
+}
+
+Timeline::~Timeline() = default;
+Timeline::Timeline(Timeline&&) noexcept = default;
+Timeline& Timeline::operator=(Timeline&&) noexcept = default;
+
+int Timeline::clipAt(int index) const {
+  // The last clip whose start is <= index (empty clips are skipped by upper_bound).
+  const auto it = std::upper_bound(m_starts.begin(), m_starts.end() - 1, index);
+  return std::max(0, int(it - m_starts.begin()) - 1);
+}
+
+bool Timeline::clipFrame(int k, int local, Image& out, std::string* error) {
+  FrameSource& src = *m_clips[size_t(k)].source;
+  // Resample by time: output frame j shows the source frame on screen at j / fps.
+  const double t_s = double(local) / m_options.fps;
+  const int i = std::clamp(int(std::floor(t_s * src.fps() + 1e-6)), 0, std::max(0, src.frameCount() - 1));
+  Image raw;
+  if (!src.frame(i, raw, error)) return false;
+  out = (raw.width == m_options.width && raw.height == m_options.height && raw.channels == 3)
+            ? std::move(raw)
+            : fitImage(raw, m_options.width, m_options.height);
+  return true;
+}
+
+bool Timeline::frame(int index, Image& out, std::string* error) {
+  if (index < 0 || index >= frameCount()) {
+    if (error) *error = "timeline frame " + std::to_string(index) + " is out of range";
+    return false;
+  }
+  const int k = clipAt(index);
+  if (!clipFrame(k, index - m_starts[size_t(k)], out, error)) return false;
+
+  // A dissolve around the cut before clip k (index past it) or after it (index before the next one).
+  const int n = m_options.dissolve_frames;
+  if (n > 0) {
+    auto clipLength = [&](int c) { return m_starts[size_t(c) + 1] - m_starts[size_t(c)]; };
+    auto blend = [&](int before, int after) -> bool {
+      const int cut = m_starts[size_t(after)];
+      const int len = std::min({n, clipLength(before), clipLength(after)});
+      const int first = cut - len / 2;
+      if (len < 2 || index < first || index >= first + len) return true;
+      const double t = (index - first + 0.5) / len;
+      Image a;
+      Image b;
+      const int localA = std::min(index - m_starts[size_t(before)], clipLength(before) - 1);
+      const int localB = std::max(index - cut, 0);
+      if (!clipFrame(before, localA, a, error) || !clipFrame(after, localB, b, error)) return false;
+      out = crossFade(a, b, t);
+      return true;
+    };
+    int next = k + 1;
+    while (next < clipCount() && clipLength(next) == 0) ++next;
+    int prev = k - 1;
+    while (prev >= 0 && clipLength(prev) == 0) --prev;
+    if (prev >= 0 && !blend(prev, k)) return false;
+    if (next < clipCount() && !blend(k, next)) return false;
+  }
+  if (m_options.captions) drawCaptions(k, out);
+  return true;
+}
+
+void Timeline::drawCaptions(int k, Image& frame) {
+  if (!m_text) m_text = std::make_unique<TextPainter>();
+  const TimelineClip& c = m_clips[size_t(k)];
+  cv::Mat mat = asMat(frame);
+  const int h = m_options.height;
+  const int w = m_options.width;
+  const int margin = std::max(3, h / 40);
+  const int labelSize = std::max(9, h / 16);
+  const QString label = c.shotId.isEmpty() ? QStringLiteral("#%1").arg(c.number)
+                                           : QStringLiteral("#%1  %2").arg(c.number).arg(c.shotId);
+  m_text->drawOutlined(mat, label, {margin, margin}, labelSize, cv::Scalar(255, 255, 255));
+
+  const QString dialogue = c.dialogue.simplified();
+  if (dialogue.isEmpty()) return;
+  const int lineSize = std::max(10, h / 14);
+  const QStringList lines = m_text->wrap(dialogue, lineSize, w - 4 * margin, 2);
+  const int lineStep = lineSize + lineSize / 4;
+  const int bandTop = h - margin - int(lines.size()) * lineStep - margin;
+  // A translucent dark band keeps the text readable on bright frames.
+  cv::Mat band = mat(cv::Rect(0, std::max(0, bandTop), w, h - std::max(0, bandTop)));
+  band.convertTo(band, -1, 0.45, 0.0);
+  int y = bandTop + margin;
+  for (const QString& line : lines) {
+    const int x = std::max(margin, (w - m_text->measure(line, lineSize).width) / 2);
+    m_text->drawOutlined(mat, line, {x, y}, lineSize, cv::Scalar(255, 240, 140));
+    y += lineStep;
+  }
+}
+
+}  // namespace shotcraft::media
