@@ -5,6 +5,8 @@
 #include <QTextStream>
 #include <vector>
 
+class QCommandLineParser;
+
 namespace shotcraft::cli {
 
 struct Context {
@@ -36,10 +38,17 @@ int cmdValidate(const QStringList& args, Context& ctx);
 int cmdInfo(const QStringList& args, Context& ctx);
 int cmdImportFountain(const QStringList& args, Context& ctx);
 int cmdDataset(const QStringList& args, Context& ctx);
+int cmdSamplers(const QStringList& args, Context& ctx);
+int cmdGenerate(const QStringList& args, Context& ctx);
+int cmdBench(const QStringList& args, Context& ctx);
+int cmdRender(const QStringList& args, Context& ctx);
 int cmdExport(const QStringList& args, Context& ctx);
 int cmdExportEdl(const QStringList& args, Context& ctx);
 int cmdBeats(const QStringList& args, Context& ctx);
 // `bench export` (core/cli/BenchExport.cpp), dispatched by cmdBench.
 int benchExport(bool quick, Context& ctx);
+
+// `bench render` (core/cli/BenchRender.cpp), dispatched by cmdBench.
+int benchRender(const QCommandLineParser& parser, Context& ctx);
 
 }  // namespace shotcraft::cli

@@ -1,6 +1,7 @@
 #pragma once
 // Engine interface implemented by plugins (plugins/torch_engine). No exception crosses this boundary:
 // every failure is a GenerationResult / error string.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,6 +38,16 @@ class IEngine {
                                     const CancelToken& cancel) = 0;
 };
 
+// What `shotcraft-cli bench engine` asks a factory to measure.
+struct BenchmarkRequest {
+  EngineOptions options;   // device/threads; precision Auto measures fp32 and the fast low precision
+  int width = 512;         // image size of the step measured (SD-1.5 shape by default)
+  int height = 512;
+  int batch = 2;           // 2 = classifier-free guidance
+  int iterations = 3;      // timed runs per measurement (after one warm-up)
+  bool quick = false;      // a small model shape, for tests of the benchmark itself
+};
+
 class IEngineFactory {
  public:
   virtual ~IEngineFactory() = default;
@@ -44,6 +55,14 @@ class IEngineFactory {
   // Returns nullptr and sets *error on failure (missing files, bad config, unsupported device).
   virtual std::unique_ptr<IEngine> create(const EngineOptions& options, std::string* error) const = 0;
   virtual std::vector<std::string> samplerNames() const = 0;
+  // Runs the engine's micro-benchmarks, printing one line per figure. False + *error if unsupported.
+  virtual bool runBenchmark(const BenchmarkRequest& request, const std::function<void(const std::string&)>& print,
+                            std::string* error) const {
+    (void)request;
+    (void)print;
+    if (error) *error = "this engine has no benchmark";
+    return false;
+  }
 };
 
 }  // namespace shotcraft::engine

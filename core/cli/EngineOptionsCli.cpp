@@ -1,0 +1,90 @@
+#include "core/cli/EngineOptionsCli.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace shotcraft::cli {
+
+void addEngineOptions(QCommandLineParser& parser) {
+  parser.addOption({QStringLiteral("model"), QStringLiteral("Model folder (default: the embedded shotcraft-tiny)."),
+                    QStringLiteral("DIR")});
+  parser.addOption({QStringLiteral("device"), QStringLiteral("auto, cpu or cuda (default auto)."),
+                    QStringLiteral("DEV"), QStringLiteral("auto")});
+  parser.addOption({QStringLiteral("precision"), QStringLiteral("auto, fp32, bf16 or fp16 (default auto)."),
+                    QStringLiteral("P"), QStringLiteral("auto")});
+  parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."),
+                    QStringLiteral("N"), QStringLiteral("0")});
+}
+
+bool readEngineOptions(const QCommandLineParser& parser, engine::EngineOptions* out, std::string* error,
+                       bool requireModel) {
+  engine::EngineOptions o;
+  o.model_dir = (parser.isSet(QStringLiteral("model")) ? parser.value(QStringLiteral("model")) : defaultModelDir())
+                    .toStdString();
+  if (o.model_dir.empty() && requireModel) {
+    *error = "--model: no model folder given and the embedded model was not found (set SHOTCRAFT_MODEL_DIR)";
+    return false;
+  }
+  const QString dev = parser.value(QStringLiteral("device")).toLower();
+  if (dev == QLatin1String("auto")) o.device = engine::Device::Auto;
+  else if (dev == QLatin1String("cpu")) o.device = engine::Device::Cpu;
+  else if (dev == QLatin1String("cuda")) o.device = engine::Device::Cuda;
+  else {
+    *error = "--device: expected auto, cpu or cuda, got '" + dev.toStdString() + "'";
+    return false;
+  }
+  const QString prec = parser.value(QStringLiteral("precision")).toLower();
+  if (prec == QLatin1String("auto")) o.precision = engine::Precision::Auto;
+  else if (prec == QLatin1String("fp32")) o.precision = engine::Precision::Fp32;
+  else if (prec == QLatin1String("bf16")) o.precision = engine::Precision::Bf16;
+  else if (prec == QLatin1String("fp16")) o.precision = engine::Precision::Fp16;
+  else {
+    *error = "--precision: expected auto, fp32, bf16 or fp16, got '" + prec.toStdString() + "'";
+    return false;
+  }
+  bool ok = false;
+  o.threads = parser.value(QStringLiteral("threads")).toInt(&ok);
+  if (!ok || o.threads < 0 || o.threads > 1024) {
+    *error = "--threads: expected a number from 0 (all cores) to 1024";
+    return false;
+  }
+  *out = o;
+  return true;
+}
+
+QString defaultModelDir() {
+  const QString env = qEnvironmentVariable("SHOTCRAFT_MODEL_DIR");
+  if (!env.isEmpty()) return env;
+  QStringList candidates;
+  if (QCoreApplication::instance()) {
+    const QString app = QCoreApplication::applicationDirPath();
+    candidates << app + QStringLiteral("/../share/shotcraft/models/shotcraft-tiny")
+               << app + QStringLiteral("/../resources/models/shotcraft-tiny");
+  }
+#ifdef SHOTCRAFT_SOURCE_RESOURCES
+  candidates << QStringLiteral(SHOTCRAFT_SOURCE_RESOURCES "/models/shotcraft-tiny");
+#endif
+  for (const QString& c : candidates) {
+    if (QFileInfo::exists(c + QStringLiteral("/unet/config.json"))) return QDir::cleanPath(c);
+  }
+  return {};
+}
+
+int parseOrExit(QCommandLineParser& parser, const QString& command, const QString& usage, const QStringList& args,
+                QTextStream& out, QTextStream& err) {
+  parser.addHelpOption();
+  parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+  if (!parser.parse(QStringList{QStringLiteral("shotcraft-cli ") + command} + args)) {
+    err << "shotcraft-cli " << command << ": " << parser.errorText() << "\n";
+    return 2;
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    out << "Usage: shotcraft-cli " << usage << "\n\n" << parser.helpText().section(QLatin1Char('\n'), 2);
+    return 0;
+  }
+  return -1;
+}
+
+}  // namespace shotcraft::cli

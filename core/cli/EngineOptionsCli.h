@@ -1,0 +1,29 @@
+#pragma once
+// Shared CLI plumbing for the commands that drive an engine: --model/--device/--precision/--threads,
+// locating the bundled model, and loading the engine plugin.
+#include <QCommandLineParser>
+#include <QString>
+#include <memory>
+#include <string>
+
+#include "core/engine/Engine.h"
+#include "core/engine/EngineRegistry.h"
+
+namespace shotcraft::cli {
+
+// Adds --model, --device, --precision, --threads to a parser.
+void addEngineOptions(QCommandLineParser& parser);
+// Reads them back; false + *error on a bad value (naming the flag).
+bool readEngineOptions(const QCommandLineParser& parser, engine::EngineOptions* out, std::string* error,
+                       bool requireModel = true);
+
+// The embedded model folder (shotcraft-tiny): $SHOTCRAFT_MODEL_DIR, then next to the binary
+// (../share/shotcraft/models, ../resources/models), then the source tree. Empty if none is found.
+QString defaultModelDir();
+
+// Parses `args` (without the command name) with a parser; prints --help or a one-line error.
+// Returns -1 to continue, or the exit code to return.
+int parseOrExit(QCommandLineParser& parser, const QString& command, const QString& usage, const QStringList& args,
+                QTextStream& out, QTextStream& err);
+
+}  // namespace shotcraft::cli

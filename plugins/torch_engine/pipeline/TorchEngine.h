@@ -1,0 +1,44 @@
+#pragma once
+// The libtorch implementation of engine::IEngine: text encoding, classifier-free guidance, ControlNets,
+// img2img, per-step previews and the final VAE decode for one loaded model folder.
+#include <torch/torch.h>
+
+#include <memory>
+
+#include "core/engine/Engine.h"
+#include "plugins/torch_engine/pipeline/ModelBundle.h"
+#include "plugins/torch_engine/sampling/Sampler.h"
+
+namespace shotcraft::torch_engine {
+
+class TorchEngine : public engine::IEngine {
+ public:
+  explicit TorchEngine(ModelBundle bundle);
+  TorchEngine(const TorchEngine&) = delete;
+  TorchEngine& operator=(const TorchEngine&) = delete;
+
+  engine::EngineInfo info() const override;
+  engine::GenerationResult generate(const engine::GenerationRequest& request,
+                                    const engine::ProgressCallback& progress,
+                                    const engine::CancelToken& cancel) override;
+
+  ModelBundle& bundle() { return m_bundle; }
+
+  // Pieces of generate() exposed for tests and benchmarks (may throw c10::Error).
+  torch::Tensor encodeImage(const Image& image, int width, int height);  // -> scaled latent [1,C,h,w]
+  Image decodeLatent(const torch::Tensor& latent);                      // scaled latent -> RGB8
+
+ private:
+  // Checks the request against the model; "" when fine, else the one-line reason.
+  std::string validate(const engine::GenerationRequest& request) const;
+  engine::GenerationResult run(const engine::GenerationRequest& request, const engine::ProgressCallback& progress,
+                               const engine::CancelToken& cancel);
+
+  ModelBundle m_bundle;
+};
+
+// Resizes a control map to width x height and returns it as [1,3,H,W] in [0,1] on `device` in `dtype`.
+torch::Tensor controlTensor(const Image& image, int width, int height, const torch::Device& device,
+                            torch::ScalarType dtype);
+
+}  // namespace shotcraft::torch_engine

@@ -1,0 +1,36 @@
+#include "plugins/torch_engine/pipeline/TorchEngineFactory.h"
+
+#include "plugins/torch_engine/pipeline/Benchmark.h"
+#include "plugins/torch_engine/pipeline/TorchEngine.h"
+#include "plugins/torch_engine/sampling/SamplerFactory.h"
+
+namespace shotcraft::torch_engine {
+
+std::unique_ptr<engine::IEngine> TorchEngineFactory::create(const engine::EngineOptions& options,
+                                                            std::string* error) const {
+  std::string local;
+  std::string& err = error ? *error : local;
+  try {
+    ComputeTarget target;
+    if (!selectComputeTarget(options, &target, &err)) return nullptr;
+    applyThreads(target.threads);
+    ModelBundle bundle;
+    if (!ModelBundle::load(options.model_dir, target, &bundle, &err)) return nullptr;
+    return std::make_unique<TorchEngine>(std::move(bundle));
+  } catch (const c10::Error& e) {
+    err = std::string("engine error: ") + e.what_without_backtrace();
+  } catch (const std::exception& e) {
+    err = std::string("engine error: ") + e.what();
+  }
+  return nullptr;
+}
+
+std::vector<std::string> TorchEngineFactory::samplerNames() const { return torch_engine::samplerNames(); }
+
+bool TorchEngineFactory::runBenchmark(const engine::BenchmarkRequest& request,
+                                      const std::function<void(const std::string&)>& print,
+                                      std::string* error) const {
+  return runEngineBenchmark(request, print, error);
+}
+
+}  // namespace shotcraft::torch_engine
