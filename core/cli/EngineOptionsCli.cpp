@@ -81,7 +81,7 @@ int parseOrExit(QCommandLineParser& parser, const QString& command, const QStrin
     return 2;
   }
   if (parser.isSet(QStringLiteral("help"))) {
-    out << "Usage: shotcraft-cli " << usage << "\n\n" << parser.helpText().section(QLatin1Char('\n'), 2);
+    out << "Usage: shotcraft-cli " << usage << "\n" << parser.helpText().section(QLatin1Char('\n'), 1);
     return 0;
   }
   return -1;
