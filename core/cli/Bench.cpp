@@ -24,8 +24,8 @@ int benchEngine(const QCommandLineParser& parser, Context& ctx) {
   if (!ok || request.iterations < 1 || request.iterations > 100) return fail("--iterations: expected 1..100");
   request.quick = parser.isSet(QStringLiteral("quick"));
   if (request.quick) {
-    request.width = 128;
-    request.height = 128;
+    request.width = 64;
+    request.height = 64;
   }
   engine::EngineRegistry registry;
   auto factory = registry.require("torch", &error);

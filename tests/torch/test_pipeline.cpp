@@ -241,3 +241,27 @@ TEST(PipelinePlugin, TheBuiltPluginRegistersTheTorchFactory) {
   const auto names = factory->samplerNames();
   EXPECT_NE(std::find(names.begin(), names.end(), "dpmpp_2m_karras"), names.end());
 }
+
+TEST(PipelineBench, QuickBenchmarkPrintsEveryFigure) {
+  engine::BenchmarkRequest request;
+  request.options.device = Device::Cpu;
+  request.options.threads = 2;
+  request.quick = true;
+  request.width = 64;
+  request.height = 64;
+  request.iterations = 1;
+  std::vector<std::string> lines;
+  std::string error;
+  ASSERT_TRUE(torch_engine::TorchEngineFactory().runBenchmark(
+      request, [&](const std::string& l) { lines.push_back(l); }, &error))
+      << error;
+  auto has = [&](const std::string& what) {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(what) != std::string::npos; });
+  };
+  EXPECT_TRUE(has("[fp32] UNet step"));
+  EXPECT_TRUE(has("[fp32] self-attention"));
+  EXPECT_TRUE(has("[fp32] ControlNet"));
+  EXPECT_TRUE(has("[fp32] preview"));
+  EXPECT_TRUE(has("[fp32] VAE decode"));
+  EXPECT_TRUE(has("GFLOP/s"));
+}

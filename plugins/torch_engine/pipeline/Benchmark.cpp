@@ -80,7 +80,7 @@ bool runEngineBenchmark(const engine::BenchmarkRequest& request, const std::func
     const nn::UNetConfig ucfg = benchUNetConfig(request.quick);
     nn::ControlNetConfig ccfg;
     ccfg.unet = ucfg;
-    if (request.quick) ccfg.conditioningEmbeddingOutChannels = {8, 16, 24, 32};
+    if (request.quick) ccfg.conditioningEmbeddingOutChannels = {8, 16};  // /2, like the quick VAE
     nn::VaeConfig vcfg;  // SD's VAE
     if (request.quick) {
       vcfg.blockOutChannels = {32, 64};
