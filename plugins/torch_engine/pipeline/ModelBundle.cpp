@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "plugins/torch_engine/convert/SingleFileLoader.h"
 #include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 
@@ -73,25 +74,38 @@ bool ModelBundle::load(const std::string& dir, const ComputeTarget& target, Mode
   b.name = fs::path(dir).filename().string();
   if (b.name.empty()) b.name = fs::path(dir).parent_path().filename().string();
   b.target = target;
-  if (!fs::is_directory(dir)) {
+  // A single .safetensors file: an original (LDM) SD 1.x/2.x checkpoint, converted on load (convert/).
+  const bool singleFile = fs::is_regular_file(dir);
+  if (singleFile) b.name = fs::path(dir).stem().string();
+  if (!singleFile && !fs::is_directory(dir)) {
     *error = "model folder '" + dir + "' does not exist";
     return false;
   }
   for (const char* part : {"unet", "vae", "text_encoder", "tokenizer"}) {
-    if (!fs::is_directory(fs::path(dir) / part)) {
+    if (!singleFile && !fs::is_directory(fs::path(dir) / part)) {
       *error = "model folder '" + dir + "' has no " + part + "/ (expected a diffusers-layout folder)";
       return false;
     }
   }
   try {
-    if (!nn::loadUNetFolder(dir + "/unet", &b.unet, error)) return false;
-    if (!loadVaeFolder(dir + "/vae", &b.vae, error)) return false;
-    if (!loadClipTextFolder(dir + "/text_encoder", &b.text, error)) return false;
-    auto tok = engine::ClipTokenizer::load(dir + "/tokenizer", error);
-    if (!tok) return false;
-    b.tokenizer = std::move(tok);
-    const std::string schedPath = dir + "/scheduler/scheduler_config.json";
-    if (fs::exists(schedPath) && !loadSchedulerConfig(schedPath, b.scheduler, error)) return false;
+    if (singleFile) {
+      convert::SingleFileModel m;
+      if (!convert::loadSingleFileCheckpoint(dir, &m, error)) return false;
+      b.unet = m.unet;
+      b.vae = m.vae;
+      b.text = m.text;
+      b.tokenizer = std::move(m.tokenizer);
+      b.scheduler = m.scheduler;
+    } else {
+      if (!nn::loadUNetFolder(dir + "/unet", &b.unet, error)) return false;
+      if (!loadVaeFolder(dir + "/vae", &b.vae, error)) return false;
+      if (!loadClipTextFolder(dir + "/text_encoder", &b.text, error)) return false;
+      auto tok = engine::ClipTokenizer::load(dir + "/tokenizer", error);
+      if (!tok) return false;
+      b.tokenizer = std::move(tok);
+      const std::string schedPath = dir + "/scheduler/scheduler_config.json";
+      if (fs::exists(schedPath) && !loadSchedulerConfig(schedPath, b.scheduler, error)) return false;
+    }
     const char* kinds[3] = {"depth", "canny", "pose"};
     for (size_t k = 0; k < 3; ++k) {
       for (const std::string& candidate : {dir + "/controlnet-" + kinds[k], dir + "/controlnet/" + kinds[k]}) {

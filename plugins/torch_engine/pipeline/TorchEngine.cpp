@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 
 #include "plugins/torch_engine/pipeline/TextConditioning.h"
 #include "plugins/torch_engine/sampling/SamplerFactory.h"
@@ -73,7 +74,30 @@ std::string TorchEngine::validate(const engine::GenerationRequest& r) const {
       return std::string("model '") + m_bundle.name + "' has no " + kindName(c.kind) + " ControlNet";
     }
   }
-  if (!r.loras.empty()) return "LoRAs are not supported by this engine yet";
+  for (const auto& l : r.loras) {
+    if (!(l.weight >= -4 && l.weight <= 4)) return "LoRA '" + l.path + "': weight must be -4..4";
+    if (!std::filesystem::is_regular_file(l.path)) return "LoRA '" + l.path + "' does not exist";
+  }
+  return {};
+}
+
+std::string TorchEngine::applyLoras(const std::vector<engine::LoraRef>& loras) {
+  std::vector<std::pair<std::string, float>> wanted;
+  for (const auto& l : loras) {
+    if (l.weight != 0.0f) wanted.emplace_back(l.path, l.weight);
+  }
+  if (wanted == m_appliedLoras) return {};
+  m_loras.restore();
+  m_appliedLoras.clear();
+  std::vector<lora::LoraWeights> files(wanted.size());
+  std::vector<std::pair<const lora::LoraWeights*, float>> stack;
+  std::string error;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (!lora::loadLora(wanted[i].first, m_bundle.unet, &m_bundle.text, &files[i], &error)) return error;
+    stack.emplace_back(&files[i], wanted[i].second);
+  }
+  if (!m_loras.apply(m_bundle.unet, &m_bundle.text, stack, &error)) return error;
+  m_appliedLoras = std::move(wanted);
   return {};
 }
 
@@ -116,6 +140,10 @@ engine::GenerationResult TorchEngine::run(const engine::GenerationRequest& r, co
   engine::GenerationResult result;
   const auto t0 = Clock::now();
   const auto& target = m_bundle.target;
+  if (std::string loraError = applyLoras(r.loras); !loraError.empty()) {
+    result.error = loraError;
+    return result;
+  }
 
   // 1. Text.
   const bool guided = r.cfg_scale > 1.0f;

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "core/engine/Engine.h"
+#include "plugins/torch_engine/lora/LoraStack.h"
 #include "plugins/torch_engine/pipeline/ModelBundle.h"
 #include "plugins/torch_engine/sampling/Sampler.h"
 
@@ -34,7 +35,12 @@ class TorchEngine : public engine::IEngine {
   engine::GenerationResult run(const engine::GenerationRequest& request, const engine::ProgressCallback& progress,
                                const engine::CancelToken& cancel);
 
+  // Makes the applied LoRAs equal the request's (restoring the base weights first); "" or the error.
+  std::string applyLoras(const std::vector<engine::LoraRef>& loras);
+
   ModelBundle m_bundle;
+  lora::LoraStack m_loras;
+  std::vector<std::pair<std::string, float>> m_appliedLoras;  // (path, weight) now in the weights
 };
 
 // Resizes a control map to width x height and returns it as [1,3,H,W] in [0,1] on `device` in `dtype`.
