@@ -32,6 +32,8 @@ const std::vector<Command>& commands() {
        &cmdExportEdl},
       {"beats", "beats AUDIO [--project P [--snap]]", "tempo and beat times; store them and snap cuts to them",
        &cmdBeats},
+      {"train", "train STAGE --out DIR [--steps N] [--resume]",
+       "train a stage of the embedded shotcraft-tiny model (tokenizer, vae, unet, controlnet, preview)", &cmdTrain},
   };
   static std::vector<Command> all;
   if (g_extraChanged) {

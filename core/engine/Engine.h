@@ -1,7 +1,9 @@
 #pragma once
 // Engine interface implemented by plugins (plugins/torch_engine). No exception crosses this boundary:
 // every failure is a GenerationResult / error string.
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +50,20 @@ struct BenchmarkRequest {
   bool quick = false;      // a small model shape, for tests of the benchmark itself
 };
 
+// What `shotcraft-cli train STAGE` asks a factory to do (stages: tokenizer, vae, unet, controlnet, preview).
+struct TrainingRequest {
+  std::string stage;
+  std::string out_dir;     // the model folder being assembled (checkpoints under out_dir/training/STAGE/)
+  int steps = 0;           // 0 = the stage's default
+  int batch = 0;           // 0 = the stage's default
+  double lr = 0.0;         // 0 = the stage's default
+  bool resume = false;     // continue from the stage's checkpoint
+  uint64_t data_seed = 0;  // base seed of the generated training scenes
+  std::string kind;        // controlnet: depth, canny or pose
+  int threads = 0;         // 0 = the engine default
+  std::map<std::string, std::string> extra;  // stage-specific key=value settings (see docs/training.md)
+};
+
 class IEngineFactory {
  public:
   virtual ~IEngineFactory() = default;
@@ -61,6 +77,15 @@ class IEngineFactory {
     (void)request;
     (void)print;
     if (error) *error = "this engine has no benchmark";
+    return false;
+  }
+  // Runs one training stage, printing progress lines. False + *error if unsupported, failed or cancelled.
+  virtual bool runTraining(const TrainingRequest& request, const std::function<void(const std::string&)>& print,
+                           const CancelToken& cancel, std::string* error) const {
+    (void)request;
+    (void)print;
+    (void)cancel;
+    if (error) *error = "this engine cannot train";
     return false;
   }
 };

@@ -3,6 +3,7 @@
 #include "plugins/torch_engine/pipeline/Benchmark.h"
 #include "plugins/torch_engine/pipeline/TorchEngine.h"
 #include "plugins/torch_engine/sampling/SamplerFactory.h"
+#include "plugins/torch_engine/train/Trainer.h"
 
 namespace shotcraft::torch_engine {
 
@@ -31,6 +32,12 @@ bool TorchEngineFactory::runBenchmark(const engine::BenchmarkRequest& request,
                                       const std::function<void(const std::string&)>& print,
                                       std::string* error) const {
   return runEngineBenchmark(request, print, error);
+}
+
+bool TorchEngineFactory::runTraining(const engine::TrainingRequest& request,
+                                     const std::function<void(const std::string&)>& print,
+                                     const engine::CancelToken& cancel, std::string* error) const {
+  return train::runTrainingStage(request, print, cancel, error);
 }
 
 }  // namespace shotcraft::torch_engine

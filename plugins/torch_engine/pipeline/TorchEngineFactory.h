@@ -11,6 +11,8 @@ class TorchEngineFactory : public engine::IEngineFactory {
   std::vector<std::string> samplerNames() const override;
   bool runBenchmark(const engine::BenchmarkRequest& request, const std::function<void(const std::string&)>& print,
                     std::string* error) const override;
+  bool runTraining(const engine::TrainingRequest& request, const std::function<void(const std::string&)>& print,
+                   const engine::CancelToken& cancel, std::string* error) const override;
 };
 
 }  // namespace shotcraft::torch_engine

@@ -1,0 +1,53 @@
+#include "plugins/torch_engine/train/DiffusionTraining.h"
+
+#include <filesystem>
+
+#include "plugins/torch_engine/pipeline/ModelBundle.h"
+
+namespace shotcraft::torch_engine::train {
+
+namespace fs = std::filesystem;
+
+torch::Tensor tokenizePrompts(const engine::ClipTokenizer& tokenizer, const std::vector<std::string>& prompts) {
+  std::vector<int64_t> ids;
+  for (const auto& p : prompts) {
+    for (int id : tokenizer.truncated(tokenizer.encode(p), 77)) ids.push_back(id);
+  }
+  return torch::tensor(ids, torch::kInt64).view({int64_t(prompts.size()), 77});
+}
+
+NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<float>& alphasCumprod,
+                               torch::Generator generator) {
+  NoisedLatents n;
+  const int64_t b = latents.size(0);
+  n.timesteps = at::randint(int64_t(alphasCumprod.size()), {b}, generator, torch::TensorOptions(torch::kInt64));
+  n.noise = at::randn(latents.sizes(), generator, torch::TensorOptions(torch::kFloat32));
+  const auto table = torch::tensor(alphasCumprod, torch::kFloat32);
+  const auto ac = table.index_select(0, n.timesteps).view({b, 1, 1, 1});
+  n.noisy = ac.sqrt() * latents + (1.0 - ac).sqrt() * n.noise;
+  return n;
+}
+
+torch::Tensor encodeBatch(nn::Vae& vae, const torch::Tensor& rgb, torch::Generator generator) {
+  torch::NoGradGuard noGrad;
+  return vae->encodeToLatents(rgb, generator);
+}
+
+bool loadFrozenParts(const std::string& outDir, bool withUNet, FrozenParts* out, std::string* error) {
+  const fs::path dir(outDir);
+  if (!loadVaeFolder((dir / "vae").string(), &out->vae, error)) return false;
+  out->tokenizer = engine::ClipTokenizer::load((dir / "tokenizer").string(), error);
+  if (!out->tokenizer) return false;
+  out->vae->eval();
+  for (auto& p : out->vae->parameters()) p.set_requires_grad(false);
+  if (!withUNet) return true;
+  if (!nn::loadUNetFolder((dir / "unet").string(), &out->unet, error)) return false;
+  if (!loadClipTextFolder((dir / "text_encoder").string(), &out->text, error)) return false;
+  for (auto* m : {static_cast<torch::nn::Module*>(out->unet.get()), static_cast<torch::nn::Module*>(out->text.get())}) {
+    m->eval();
+    for (auto& p : m->parameters()) p.set_requires_grad(false);
+  }
+  return true;
+}
+
+}  // namespace shotcraft::torch_engine::train

@@ -1,0 +1,40 @@
+#pragma once
+// Pieces the UNet and ControlNet stages share: tokenising prompts into 77-token windows, the forward
+// diffusion q(x_t | x_0) on SD's scaled-linear schedule, and loading the frozen components from OUT/.
+#include <torch/torch.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/engine/ClipTokenizer.h"
+#include "plugins/torch_engine/nn/ClipText.h"
+#include "plugins/torch_engine/nn/UNet.h"
+#include "plugins/torch_engine/nn/Vae.h"
+
+namespace shotcraft::torch_engine::train {
+
+struct NoisedLatents {
+  torch::Tensor noisy;      // sqrt(ac_t) x0 + sqrt(1 - ac_t) eps
+  torch::Tensor noise;      // eps, the epsilon-prediction target
+  torch::Tensor timesteps;  // [B] int64 in [0, 1000)
+};
+
+// [B, 77] int64: BOS + tokens (truncated) + EOS, padded with the pad id.
+torch::Tensor tokenizePrompts(const engine::ClipTokenizer& tokenizer, const std::vector<std::string>& prompts);
+// Uniform timesteps and Gaussian noise drawn from `generator`.
+NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<float>& alphasCumprod,
+                               torch::Generator generator);
+// Scaled VAE latents of a batch (posterior sample drawn from `generator`), no gradient.
+torch::Tensor encodeBatch(nn::Vae& vae, const torch::Tensor& rgb, torch::Generator generator);
+
+// OUT/vae, OUT/tokenizer (and with withUNet also OUT/unet, OUT/text_encoder), frozen in eval mode.
+struct FrozenParts {
+  nn::Vae vae{nullptr};
+  std::optional<engine::ClipTokenizer> tokenizer;
+  nn::UNet unet{nullptr};
+  nn::ClipTextModel text{nullptr};
+};
+bool loadFrozenParts(const std::string& outDir, bool withUNet, FrozenParts* out, std::string* error);
+
+}  // namespace shotcraft::torch_engine::train

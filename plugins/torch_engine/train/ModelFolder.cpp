@@ -1,0 +1,112 @@
+#include "plugins/torch_engine/train/ModelFolder.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "plugins/torch_engine/train/Checkpoint.h"
+
+namespace shotcraft::torch_engine::train {
+
+namespace fs = std::filesystem;
+
+double extraNumber(const engine::TrainingRequest& request, const std::string& key, double fallback) {
+  const auto it = request.extra.find(key);
+  if (it == request.extra.end()) return fallback;
+  try {
+    return std::stod(it->second);
+  } catch (const std::exception&) {
+    return fallback;
+  }
+}
+
+bool isTinyRun(const engine::TrainingRequest& request) { return extraNumber(request, "tiny", 0) != 0; }
+
+std::string stageDir(const engine::TrainingRequest& request, const std::string& stage) {
+  return (fs::path(request.out_dir) / "training" / stage).string();
+}
+
+std::string vaeConfigJson(bool tiny, double scalingFactor) {
+  char scale[32];
+  std::snprintf(scale, sizeof scale, "%.6f", scalingFactor);
+  const std::string channels = tiny ? "[8, 8, 16, 16]" : "[32, 64, 128, 128]";
+  return std::string(R"({"_class_name": "AutoencoderKL", "in_channels": 3, "out_channels": 3,
+  "down_block_types": ["DownEncoderBlock2D", "DownEncoderBlock2D", "DownEncoderBlock2D", "DownEncoderBlock2D"],
+  "up_block_types": ["UpDecoderBlock2D", "UpDecoderBlock2D", "UpDecoderBlock2D", "UpDecoderBlock2D"],
+  "block_out_channels": )") +
+         channels + R"(, "layers_per_block": 1, "latent_channels": 4, "norm_num_groups": )" +
+         (tiny ? "8" : "32") + R"(, "act_fn": "silu", "sample_size": 256, "scaling_factor": )" + scale + "}\n";
+}
+
+std::string unetConfigJson(bool tiny) {
+  if (tiny) {
+    return R"({"_class_name": "UNet2DConditionModel", "sample_size": 32, "in_channels": 4, "out_channels": 4,
+  "block_out_channels": [16, 32], "layers_per_block": 1,
+  "down_block_types": ["CrossAttnDownBlock2D", "DownBlock2D"], "up_block_types": ["UpBlock2D", "CrossAttnUpBlock2D"],
+  "cross_attention_dim": 32, "attention_head_dim": 2, "norm_num_groups": 8}
+)";
+  }
+  return R"({"_class_name": "UNet2DConditionModel", "sample_size": 32, "in_channels": 4, "out_channels": 4,
+  "block_out_channels": [64, 128, 192], "layers_per_block": 1,
+  "down_block_types": ["CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "DownBlock2D"],
+  "up_block_types": ["UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D"],
+  "cross_attention_dim": 128, "attention_head_dim": 4, "norm_num_groups": 32}
+)";
+}
+
+std::string textConfigJson(bool tiny, int vocabSize, int bos, int eos) {
+  const std::string dims = tiny ? R"("hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 1,
+  "num_attention_heads": 2, "projection_dim": 32)"
+                                : R"("hidden_size": 128, "intermediate_size": 512, "num_hidden_layers": 3,
+  "num_attention_heads": 4, "projection_dim": 128)";
+  return "{\"_class_name\": \"CLIPTextModel\", \"vocab_size\": " + std::to_string(vocabSize) + ", " + dims +
+         R"(, "max_position_embeddings": 77, "hidden_act": "quick_gelu", "layer_norm_eps": 1e-05, "bos_token_id": )" +
+         std::to_string(bos) + ", \"eos_token_id\": " + std::to_string(eos) + ", \"pad_token_id\": " +
+         std::to_string(eos) + "}\n";
+}
+
+std::string controlNetConfigJson(bool tiny) {
+  if (tiny) {
+    return R"({"_class_name": "ControlNetModel", "in_channels": 4, "block_out_channels": [16, 32],
+  "layers_per_block": 1, "down_block_types": ["CrossAttnDownBlock2D", "DownBlock2D"], "cross_attention_dim": 32,
+  "attention_head_dim": 2, "norm_num_groups": 8, "conditioning_embedding_out_channels": [8, 8, 8, 16]}
+)";
+  }
+  return R"({"_class_name": "ControlNetModel", "in_channels": 4, "block_out_channels": [64, 128, 192],
+  "layers_per_block": 1, "down_block_types": ["CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "DownBlock2D"],
+  "cross_attention_dim": 128, "attention_head_dim": 4, "norm_num_groups": 32,
+  "conditioning_embedding_out_channels": [16, 32, 64, 128]}
+)";
+}
+
+std::string schedulerConfigJson() {
+  return R"({"_class_name": "DDIMScheduler", "num_train_timesteps": 1000, "beta_start": 0.00085, "beta_end": 0.012,
+  "beta_schedule": "scaled_linear", "prediction_type": "epsilon", "clip_sample": false, "set_alpha_to_one": false,
+  "steps_offset": 1, "timestep_spacing": "leading"}
+)";
+}
+
+bool writeTextFile(const std::string& path, const std::string& text, std::string* error) {
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) {
+      if (error) *error = "cannot write " + tmp;
+      return false;
+    }
+  }
+  fs::rename(tmp, path, ec);
+  if (ec && error) *error = "cannot rename " + tmp + ": " + ec.message();
+  return !ec;
+}
+
+bool writeComponent(const std::string& dir, const std::string& configJson, torch::nn::Module& module,
+                    const std::string& weightsName, std::string* error) {
+  if (!writeTextFile((fs::path(dir) / "config.json").string(), configJson, error)) return false;
+  return saveModules((fs::path(dir) / weightsName).string(), {{"", &module}}, error);
+}
+
+}  // namespace shotcraft::torch_engine::train

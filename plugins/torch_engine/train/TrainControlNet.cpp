@@ -1,0 +1,115 @@
+// `train controlnet --kind depth|canny|pose`: a ControlNet initialised from the trained UNet's encoder (conv_in,
+// time_embedding, down_blocks, mid_block copied; the residual 1x1 convs and the condition embedding's last conv
+// zero, so training starts from "no effect"), trained with the UNet, text encoder and VAE frozen.
+#include <filesystem>
+
+#include "plugins/torch_engine/nn/ControlNet.h"
+#include "plugins/torch_engine/sampling/NoiseSchedule.h"
+#include "plugins/torch_engine/sampling/Sampler.h"
+#include "plugins/torch_engine/train/DiffusionTraining.h"
+#include "plugins/torch_engine/train/ModelFolder.h"
+#include "plugins/torch_engine/train/Stages.h"
+#include "plugins/torch_engine/train/TrainLoop.h"
+#include "plugins/torch_engine/train/TrainingData.h"
+
+namespace shotcraft::torch_engine::train {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Copies every UNet parameter whose name the ControlNet shares; zeroes the "zero convs". Returns the count copied.
+int initFromUNet(nn::ControlNet& cn, nn::UNet& unet) {
+  torch::NoGradGuard noGrad;
+  const auto source = unet->named_parameters();
+  int copied = 0;
+  for (auto& p : cn->named_parameters()) {
+    const std::string& name = p.key();
+    const bool zero = name.rfind("controlnet_down_blocks.", 0) == 0 || name.rfind("controlnet_mid_block.", 0) == 0 ||
+                      name.rfind("controlnet_cond_embedding.conv_out.", 0) == 0;
+    if (zero) {
+      p.value().zero_();
+    } else if (const auto* t = source.find(name); t && t->sizes() == p.value().sizes()) {
+      p.value().copy_(*t);
+      ++copied;
+    }
+  }
+  return copied;
+}
+
+}  // namespace
+
+bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& print,
+                     const engine::CancelToken& cancel, std::string* error) {
+  ControlMap map = ControlMap::None;
+  if (request.kind == "depth") map = ControlMap::Depth;
+  if (request.kind == "canny") map = ControlMap::Canny;
+  if (request.kind == "pose") map = ControlMap::Pose;
+  if (map == ControlMap::None) {
+    if (error) *error = "controlnet: --kind must be depth, canny or pose (got '" + request.kind + "')";
+    return false;
+  }
+  const std::string name = "controlnet-" + request.kind;
+  const bool tiny = isTinyRun(request);
+  FrozenParts frozen;
+  if (!loadFrozenParts(request.out_dir, true, &frozen, error)) {
+    if (error) *error = name + ": needs the vae, tokenizer and unet stages first: " + *error;
+    return false;
+  }
+  const std::string json = controlNetConfigJson(tiny);
+  nn::ControlNetConfig config;
+  if (!nn::ControlNetConfig::fromJson(json, &config, error)) return false;
+  torch::manual_seed(request.data_seed);
+  nn::ControlNet cn(config);
+  const int copied = initFromUNet(cn, frozen.unet);
+  print(name + ": " + std::to_string(copied) + " tensors copied from the UNet");
+
+  DataSettings data;
+  data.seed = request.data_seed;
+  data.batch = request.batch > 0 ? request.batch : 16;
+  data.control = map;
+  data.prompt_drop = extraNumber(request, "prompt_drop", 0.5);
+  if (tiny) {
+    data.width = 64;
+    data.height = 32;
+  }
+  BatchPrefetcher batches(data);
+  const NoiseSchedule schedule{SchedulerConfig{}};
+
+  LoopSettings loop;
+  loop.stage = name;
+  loop.stage_dir = stageDir(request, name);
+  loop.steps = request.steps > 0 ? request.steps : 3000;
+  loop.lr = request.lr > 0 ? request.lr : 1e-4;
+  loop.warmup_steps = std::min<int64_t>(100, loop.steps / 10);
+  loop.log_every = int(extraNumber(request, "log_every", 20));
+  loop.checkpoint_every = int(extraNumber(request, "checkpoint_every", 500));
+  loop.resume = request.resume;
+  loop.data_seed = request.data_seed;
+
+  torch::optim::AdamW optimizer(cn->parameters(), torch::optim::AdamWOptions(loop.lr).weight_decay(0.0));
+  const auto step = [&](int64_t s) {
+    const TrainingBatch b = batches.get(s);
+    auto gen = makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0xC0));
+    const torch::Tensor latents = encodeBatch(frozen.vae, b.rgb, gen);
+    const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen);
+    torch::Tensor context;
+    {
+      torch::NoGradGuard noGrad;
+      context = frozen.text->encode(tokenizePrompts(*frozen.tokenizer, b.prompts));
+    }
+    const nn::ControlResiduals residuals = cn->forward(n.noisy, n.timesteps, context, b.control);
+    const torch::Tensor pred = frozen.unet->forward(n.noisy, n.timesteps, context, &residuals);
+    const torch::Tensor loss = torch::mse_loss(pred, n.noise);
+    optimizer.zero_grad();
+    loss.backward();
+    torch::nn::utils::clip_grad_norm_(cn->parameters(), 1.0);
+    optimizer.step();
+    return loss.item<double>();
+  };
+  if (!runTrainingLoop(loop, {{"controlnet.", cn.get()}}, optimizer, step, print, cancel, error)) return false;
+  return writeComponent((fs::path(request.out_dir) / name).string(), json, *cn,
+                        "diffusion_pytorch_model.safetensors", error);
+}
+
+}  // namespace shotcraft::torch_engine::train

@@ -1,0 +1,43 @@
+#pragma once
+// The loop every gradient stage shares: resume, learning-rate schedule (linear warm-up, cosine decay to 10%),
+// progress lines ("step 1200/20000  loss 0.0831  2.1 it/s  ETA 02:31:10"), STAGE_DIR/loss.csv
+// (step,loss,lr,elapsed_s), periodic and on-cancel checkpoints under STAGE_DIR/checkpoint/.
+#include <torch/torch.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/engine/CancelToken.h"
+#include "plugins/torch_engine/train/Checkpoint.h"
+
+namespace shotcraft::torch_engine::train {
+
+struct LoopSettings {
+  std::string stage;
+  std::string stage_dir;  // holds checkpoint/ and loss.csv
+  int64_t steps = 100;
+  double lr = 1e-4;
+  int64_t warmup_steps = 0;
+  int log_every = 10;
+  int checkpoint_every = 500;
+  bool resume = false;
+  uint64_t data_seed = 0;
+};
+
+// Learning rate at `step` (0-based) of `total`.
+double scheduledLr(double base, int64_t step, int64_t total, int64_t warmup);
+
+// One optimisation step: forward, backward, optimizer.step(); returns the loss. Throws on torch errors.
+using StepFunction = std::function<double(int64_t step)>;
+
+// False + *error on failure or cancellation (after saving a checkpoint). `print` gets one line per log.
+bool runTrainingLoop(const LoopSettings& settings, const std::vector<NamedModule>& modules,
+                     torch::optim::Optimizer& optimizer, const StepFunction& step,
+                     const std::function<void(const std::string&)>& print, const engine::CancelToken& cancel,
+                     std::string* error);
+
+// "02:31:10"
+std::string formatDuration(double seconds);
+
+}  // namespace shotcraft::torch_engine::train

@@ -1,0 +1,90 @@
+// `train unet`: the text-conditioned latent diffusion UNet and a small CLIP text transformer trained jointly
+// on the frozen VAE's latents (epsilon prediction, SD's scaled-linear schedule, 10% empty prompts for CFG).
+#include <filesystem>
+
+#include "plugins/torch_engine/nn/ClipText.h"
+#include "plugins/torch_engine/nn/UNet.h"
+#include "plugins/torch_engine/sampling/NoiseSchedule.h"
+#include "plugins/torch_engine/sampling/Sampler.h"
+#include "plugins/torch_engine/train/DiffusionTraining.h"
+#include "plugins/torch_engine/train/ModelFolder.h"
+#include "plugins/torch_engine/train/Stages.h"
+#include "plugins/torch_engine/train/TrainLoop.h"
+#include "plugins/torch_engine/train/TrainingData.h"
+
+namespace shotcraft::torch_engine::train {
+
+namespace fs = std::filesystem;
+
+bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, const engine::CancelToken& cancel,
+               std::string* error) {
+  const bool tiny = isTinyRun(request);
+  FrozenParts frozen;
+  if (!loadFrozenParts(request.out_dir, false, &frozen, error)) {
+    if (error) *error = "unet: needs the vae and tokenizer stages first: " + *error;
+    return false;
+  }
+  const auto& tok = *frozen.tokenizer;
+  const std::string textJson = textConfigJson(tiny, int(tok.vocabSize()), tok.bos(), tok.eos());
+  const std::string unetJson = unetConfigJson(tiny);
+  nn::ClipTextConfig textConfig;
+  nn::UNetConfig unetConfig;
+  if (!nn::ClipTextConfig::fromJson(textJson, &textConfig, error)) return false;
+  if (!nn::UNetConfig::fromJson(unetJson, &unetConfig, error)) return false;
+  torch::manual_seed(request.data_seed);
+  nn::ClipTextModel text(textConfig);
+  nn::UNet unet(unetConfig);
+  int64_t unetParams = 0, textParams = 0;
+  for (const auto& p : unet->parameters()) unetParams += p.numel();
+  for (const auto& p : text->parameters()) textParams += p.numel();
+  print("unet: " + std::to_string(unetParams) + " parameters, text encoder " + std::to_string(textParams));
+
+  DataSettings data;
+  data.seed = request.data_seed;
+  data.batch = request.batch > 0 ? request.batch : 32;
+  data.prompt_drop = extraNumber(request, "prompt_drop", 0.1);
+  if (tiny) {
+    data.width = 64;
+    data.height = 32;
+  }
+  BatchPrefetcher batches(data);
+  const NoiseSchedule schedule{SchedulerConfig{}};
+
+  LoopSettings loop;
+  loop.stage = "unet";
+  loop.stage_dir = stageDir(request, "unet");
+  loop.steps = request.steps > 0 ? request.steps : 20000;
+  loop.lr = request.lr > 0 ? request.lr : 3e-4;
+  loop.warmup_steps = std::min<int64_t>(500, loop.steps / 10);
+  loop.log_every = int(extraNumber(request, "log_every", 20));
+  loop.checkpoint_every = int(extraNumber(request, "checkpoint_every", 500));
+  loop.resume = request.resume;
+  loop.data_seed = request.data_seed;
+
+  std::vector<torch::Tensor> params = unet->parameters();
+  for (const auto& p : text->parameters()) params.push_back(p);
+  torch::optim::AdamW optimizer(params, torch::optim::AdamWOptions(loop.lr).weight_decay(1e-2));
+  const auto step = [&](int64_t s) {
+    const TrainingBatch b = batches.get(s);
+    auto gen = makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x0E7));
+    const torch::Tensor latents = encodeBatch(frozen.vae, b.rgb, gen);
+    const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen);
+    const torch::Tensor context = text->encode(tokenizePrompts(tok, b.prompts));
+    const torch::Tensor pred = unet->forward(n.noisy, n.timesteps, context);
+    const torch::Tensor loss = torch::mse_loss(pred, n.noise);
+    optimizer.zero_grad();
+    loss.backward();
+    torch::nn::utils::clip_grad_norm_(params, 1.0);
+    optimizer.step();
+    return loss.item<double>();
+  };
+  const std::vector<NamedModule> modules{{"unet.", unet.get()}, {"text_encoder.", text.get()}};
+  if (!runTrainingLoop(loop, modules, optimizer, step, print, cancel, error)) return false;
+
+  const fs::path out(request.out_dir);
+  return writeComponent((out / "unet").string(), unetJson, *unet, "diffusion_pytorch_model.safetensors", error) &&
+         writeComponent((out / "text_encoder").string(), textJson, *text, "model.safetensors", error) &&
+         writeTextFile((out / "scheduler" / "scheduler_config.json").string(), schedulerConfigJson(), error);
+}
+
+}  // namespace shotcraft::torch_engine::train

@@ -1,0 +1,78 @@
+// `train vae`: the KL autoencoder (256x144 RGB -> 4 x 32 x 18 latents), L1 + MSE reconstruction + a small KL.
+#include <filesystem>
+
+#include "plugins/torch_engine/nn/Vae.h"
+#include "plugins/torch_engine/sampling/Sampler.h"
+#include "plugins/torch_engine/train/ModelFolder.h"
+#include "plugins/torch_engine/train/Stages.h"
+#include "plugins/torch_engine/train/TrainLoop.h"
+#include "plugins/torch_engine/train/TrainingData.h"
+
+namespace shotcraft::torch_engine::train {
+
+namespace fs = std::filesystem;
+
+bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, const engine::CancelToken& cancel,
+              std::string* error) {
+  const bool tiny = isTinyRun(request);
+  nn::VaeConfig config;
+  if (!nn::VaeConfig::fromJson(vaeConfigJson(tiny, 1.0), &config, error)) return false;
+  torch::manual_seed(request.data_seed);
+  nn::Vae vae(config);
+  int64_t params = 0;
+  for (const auto& p : vae->parameters()) params += p.numel();
+  print("vae: " + std::to_string(params) + " parameters");
+
+  DataSettings data;
+  data.seed = request.data_seed;
+  data.batch = request.batch > 0 ? request.batch : 16;
+  if (tiny) {
+    data.width = 64;
+    data.height = 32;
+  }
+  const double klWeight = extraNumber(request, "kl", 1e-6);
+  BatchPrefetcher batches(data);
+
+  LoopSettings loop;
+  loop.stage = "vae";
+  loop.stage_dir = stageDir(request, "vae");
+  loop.steps = request.steps > 0 ? request.steps : 6000;
+  loop.lr = request.lr > 0 ? request.lr : 4e-4;
+  loop.warmup_steps = std::min<int64_t>(200, loop.steps / 10);
+  loop.log_every = int(extraNumber(request, "log_every", 20));
+  loop.checkpoint_every = int(extraNumber(request, "checkpoint_every", 500));
+  loop.resume = request.resume;
+  loop.data_seed = request.data_seed;
+
+  torch::optim::AdamW optimizer(vae->parameters(), torch::optim::AdamWOptions(loop.lr).weight_decay(0.0));
+  const auto step = [&](int64_t s) {
+    const TrainingBatch b = batches.get(s);
+    const nn::VaePosterior post = vae->encode(b.rgb);
+    const torch::Tensor z = post.sample(makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x7AE)));
+    const torch::Tensor recon = vae->decode(z);
+    const torch::Tensor rec = torch::l1_loss(recon, b.rgb) + torch::mse_loss(recon, b.rgb);
+    const torch::Tensor kl =
+        0.5 * (post.mean.pow(2) + post.logvar.exp() - 1.0 - post.logvar).sum() / double(b.rgb.size(0));
+    const torch::Tensor loss = rec + klWeight * kl;
+    optimizer.zero_grad();
+    loss.backward();
+    torch::nn::utils::clip_grad_norm_(vae->parameters(), 1.0);
+    optimizer.step();
+    return rec.item<double>();
+  };
+  if (!runTrainingLoop(loop, {{"vae.", vae.get()}}, optimizer, step, print, cancel, error)) return false;
+
+  // Latent scale: 1 / std of the posterior means over a few batches, as SD's scaling_factor.
+  torch::NoGradGuard noGrad;
+  std::vector<torch::Tensor> means;
+  DataSettings eval = data;
+  eval.seed = request.data_seed ^ 0x5CA1Eull;
+  for (int i = 0; i < (tiny ? 1 : 8); ++i) means.push_back(vae->encode(renderBatch(eval, i).rgb).mean);
+  const double stddev = torch::cat(means).std().item<double>();
+  const double scaling = stddev > 1e-6 ? 1.0 / stddev : 1.0;
+  print("vae: latent std " + std::to_string(stddev) + ", scaling_factor " + std::to_string(scaling));
+  return writeComponent((fs::path(request.out_dir) / "vae").string(), vaeConfigJson(tiny, scaling), *vae,
+                        "diffusion_pytorch_model.safetensors", error);
+}
+
+}  // namespace shotcraft::torch_engine::train

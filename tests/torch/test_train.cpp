@@ -1,0 +1,187 @@
+// `shotcraft-cli train` stages at test sizes (extra "tiny=1": 64x32 images, few-channel models, 2-4 steps):
+// each writes a loadable component, resume is bit-for-bit, the BPE vocabulary round-trips both languages, and
+// the assembled folder generates an image through the engine factory.
+#include <torch/torch.h>
+
+#include <QTemporaryDir>
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "core/engine/ClipTokenizer.h"
+#include "core/scenes/DatasetWriter.h"
+#include "plugins/torch_engine/pipeline/ModelBundle.h"
+#include "plugins/torch_engine/pipeline/TorchEngineFactory.h"
+#include "plugins/torch_engine/train/TrainLoop.h"
+#include "plugins/torch_engine/train/Trainer.h"
+#include "plugins/torch_engine/train/TrainingData.h"
+
+using namespace shotcraft;
+using namespace shotcraft::engine;
+namespace fs = std::filesystem;
+
+namespace {
+
+TrainingRequest tinyRequest(const std::string& dir, const std::string& stage, int steps) {
+  TrainingRequest r;
+  r.stage = stage;
+  r.out_dir = dir;
+  r.steps = steps;
+  r.batch = 2;
+  r.data_seed = 11;
+  r.threads = 2;
+  r.extra = {{"tiny", "1"}, {"log_every", "1"}, {"checkpoint_every", "100"}};
+  return r;
+}
+
+bool run(const TrainingRequest& r, std::string* error, const CancelToken& cancel = {},
+         std::vector<std::string>* lines = nullptr) {
+  return torch_engine::train::runTrainingStage(
+      r, [&](const std::string& l) { if (lines) lines->push_back(l); }, cancel, error);
+}
+
+std::string withoutSpaces(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
+
+std::vector<std::string> lossColumn(const fs::path& csv) {
+  std::ifstream in(csv);
+  std::vector<std::string> out;
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) out.push_back(line.substr(0, line.find(',', line.find(',') + 1)));
+  return out;
+}
+
+}  // namespace
+
+TEST(TrainData, BatchesAreDeterministicAndSkipHoldouts) {
+  torch_engine::train::DataSettings s;
+  s.seed = 5;
+  s.width = 32;
+  s.height = 16;
+  s.batch = 3;
+  s.prompt_drop = 0.5;
+  const auto a = torch_engine::train::renderBatch(s, 4);
+  const auto b = torch_engine::train::renderBatch(s, 4);
+  EXPECT_TRUE(torch::equal(a.rgb, b.rgb));
+  EXPECT_EQ(a.prompts, b.prompts);
+  EXPECT_EQ(a.rgb.sizes(), (std::vector<int64_t>{3, 3, 16, 32}));
+  EXPECT_GE(a.rgb.min().item<float>(), -1.0f);
+  EXPECT_LE(a.rgb.max().item<float>(), 1.0f);
+  EXPECT_FALSE(torch::equal(a.rgb, torch_engine::train::renderBatch(s, 5).rgb));
+  for (int i = 0; i < 200; ++i) {
+    EXPECT_FALSE(scenes::isHoldout(torch_engine::train::trainingSceneSeed(5, i), 0.1)) << i;
+  }
+}
+
+TEST(TrainLoop, ScheduleWarmsUpAndDecays) {
+  using torch_engine::train::scheduledLr;
+  EXPECT_NEAR(scheduledLr(1.0, 0, 100, 10), 0.1, 1e-3);
+  EXPECT_NEAR(scheduledLr(1.0, 9, 100, 10), 0.98, 0.01);  // warm, cosine just begun
+  EXPECT_NEAR(scheduledLr(1.0, 99, 100, 10), 0.1, 1e-9);
+  EXPECT_EQ(torch_engine::train::formatDuration(9070), "02:31:10");
+}
+
+TEST(Train, TokenizerRoundTripsBothLanguages) {
+  QTemporaryDir dir;
+  std::string error;
+  ASSERT_TRUE(run(tinyRequest(dir.path().toStdString(), "tokenizer", 0), &error)) << error;
+  auto tok = ClipTokenizer::load(dir.path().toStdString() + "/tokenizer", &error);
+  ASSERT_TRUE(tok) << error;
+  EXPECT_LE(tok->vocabSize(), 1024u);
+  EXPECT_GT(tok->merges().size(), 100u);
+  // Prompts of scenes the vocabulary was not built from.
+  size_t bytes = 0, tokens = 0;
+  for (const auto& p : torch_engine::train::promptCorpus(777, 20)) {
+    const auto ids = tok->encode(p);
+    EXPECT_EQ(withoutSpaces(tok->decode(ids)), withoutSpaces(ClipTokenizer::normalizeText(p))) << p;
+    bytes += p.size();
+    tokens += ids.size();
+  }
+  EXPECT_LT(tokens * 3, bytes) << "the merges should compress the prompts well below one token per byte";
+}
+
+TEST(Train, ResumeContinuesBitForBit) {
+  QTemporaryDir a, b;
+  std::string error;
+  ASSERT_TRUE(run(tinyRequest(a.path().toStdString(), "vae", 4), &error)) << error;
+
+  CancelToken cancel;
+  auto req = tinyRequest(b.path().toStdString(), "vae", 4);
+  std::vector<std::string> lines;
+  const bool stopped = torch_engine::train::runTrainingStage(
+      req, [&](const std::string& l) { lines.push_back(l); if (l.rfind("step 2/4", 0) == 0) cancel.cancel(); },
+      cancel, &error);
+  ASSERT_FALSE(stopped);
+  EXPECT_NE(error.find("cancelled at step 2"), std::string::npos) << error;
+  EXPECT_FALSE(fs::exists(b.path().toStdString() + "/vae/config.json"));
+  req.resume = true;
+  lines.clear();
+  ASSERT_TRUE(run(req, &error, {}, &lines)) << error;
+  ASSERT_FALSE(lines.empty());
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "vae: resumed at step 2"), lines.end());
+
+  const auto full = lossColumn(a.path().toStdString() + "/training/vae/loss.csv");
+  const auto resumed = lossColumn(b.path().toStdString() + "/training/vae/loss.csv");
+  ASSERT_EQ(full.size(), 4u);
+  EXPECT_EQ(full, resumed);
+}
+
+TEST(Train, AssembledTinyFolderLoadsAndGenerates) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(run(tinyRequest(out, "tokenizer", 0), &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "vae", 2), &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "unet", 3), &error)) << error;
+  auto cn = tinyRequest(out, "controlnet", 2);
+  cn.kind = "depth";
+  ASSERT_TRUE(run(cn, &error)) << error;
+  cn.kind = "sketch";
+  EXPECT_FALSE(run(cn, &error));
+  EXPECT_NE(error.find("--kind"), std::string::npos) << error;
+  auto preview = tinyRequest(out, "preview", 1);
+  ASSERT_TRUE(run(preview, &error)) << error;
+  EXPECT_TRUE(fs::exists(out + "/preview/latent_rgb.json"));
+  EXPECT_TRUE(fs::exists(out + "/training/unet/loss.csv"));
+
+  torch_engine::ModelBundle bundle;
+  torch_engine::ComputeTarget target;
+  ASSERT_TRUE(torch_engine::ModelBundle::load(out, target, &bundle, &error)) << error;
+  EXPECT_TRUE(bundle.controlnet(ControlKind::Depth));
+  EXPECT_EQ(bundle.latentChannels(), 4);
+  EXPECT_EQ(bundle.vaeScale(), 8);
+
+  EngineOptions o;
+  o.model_dir = out;
+  o.device = Device::Cpu;
+  o.precision = Precision::Fp32;
+  o.threads = 2;
+  auto engine = torch_engine::TorchEngineFactory().create(o, &error);
+  ASSERT_NE(engine, nullptr) << error;
+  GenerationRequest r;
+  r.prompt = "a city street at night, two figures";
+  r.width = 64;
+  r.height = 32;
+  r.steps = 2;
+  r.seed = 3;
+  Image control(64, 32);
+  r.controls.push_back(ControlInput{ControlKind::Depth, control, 1.0f, 0.0f, 1.0f});
+  const auto result = engine->generate(r, nullptr, CancelToken());
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(result.image.width, 64);
+  EXPECT_EQ(result.image.height, 32);
+}
+
+TEST(Train, UnknownStageAndMissingPrerequisitesFail) {
+  QTemporaryDir dir;
+  std::string error;
+  EXPECT_FALSE(run(tinyRequest(dir.path().toStdString(), "lora", 1), &error));
+  EXPECT_NE(error.find("unknown stage 'lora'"), std::string::npos) << error;
+  EXPECT_FALSE(run(tinyRequest(dir.path().toStdString(), "unet", 1), &error));
+  EXPECT_NE(error.find("needs the vae and tokenizer"), std::string::npos) << error;
+}
