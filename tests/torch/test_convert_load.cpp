@@ -207,7 +207,9 @@ TEST_F(ConvertLoadTest, Sd2OpenClipAndVPrediction) {
   t.emplace_back("cond_stage_model.model.text_projection", torch::zeros({64, 64}));
   for (const char* name : {"tiny-768-v.safetensors", "tiny-sd2.safetensors"}) {
     const std::string path = (m_root / name).string();
-    writeFile(path, t);
+    Tensors withExtras = t;
+    withExtras.emplace_back("first_stage_model.loss.logvar", torch::zeros({1}));  // ignored, as in some files
+    writeFile(path, withExtras);
     SingleFileModel m;
     std::string error;
     ASSERT_TRUE(loadSingleFileCheckpoint(path, &m, &error)) << error;

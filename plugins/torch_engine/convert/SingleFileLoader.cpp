@@ -56,7 +56,9 @@ bool loadSingleFileCheckpoint(const std::string& path, SingleFileModel* out, std
     m.vae = nn::Vae(c.vae);
     m.text = nn::ClipTextModel(c.text);
     if (!loadMappedStateDict(*m.unet, *file, unetLdmKeyMap(c.unet), {}, error)) return false;
-    if (!loadMappedStateDict(*m.vae, *file, vaeLdmKeyMap(c.vae), {}, error)) return false;
+    MappedLoadOptions vaeOptions;
+    vaeOptions.ignoredPrefixes = {"first_stage_model.loss."};  // training-time discriminator in some files
+    if (!loadMappedStateDict(*m.vae, *file, vaeLdmKeyMap(c.vae), vaeOptions, error)) return false;
     KeyMap textMap;
     MappedLoadOptions textOptions;
     switch (c.textLayout) {
@@ -68,7 +70,7 @@ bool loadSingleFileCheckpoint(const std::string& path, SingleFileModel* out, std
         textOptions.ignoredPrefixes = {
             "cond_stage_model.model.transformer.resblocks." + std::to_string(c.openClipLayers - 1) + ".",
             "cond_stage_model.model.text_projection", "cond_stage_model.model.logit_scale",
-            "cond_stage_model.model.attn_mask"};
+            "cond_stage_model.model.attn_mask", "cond_stage_model.model.visual."};
         break;
     }
     if (!loadMappedStateDict(*m.text, *file, textMap, textOptions, error)) return false;
