@@ -1,762 +1,1059 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>shotcraft::ui::ActRow</name>
-        <message>
-            <location filename="../ui/ActRow.cpp" line="+154" />
-            <source>Act %1</source>
-            <translation>第 %1 幕</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Act title</source>
-            <translation>幕标题</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Rename this act</source>
-            <translation>重命名此幕</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+1" />
-            <source>%n shot(s) · %1 s</source>
-            <translation>
-                <numerusform>%n 个镜头 · %1 秒</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>+ Add Shot</source>
-            <translation>+ 添加镜头</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Add a shot at the end of this act</source>
-            <translation>在此幕末尾添加一个镜头</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>No shots in this act yet. Use "Add Shot" to start one.</source>
-            <translation>此幕还没有镜头。点击“添加镜头”开始创建。</translation>
-        </message>
-    </context>
-    <context>
-        <name>shotcraft::ui::BriefPanel</name>
-        <message>
-            <location filename="../ui/BriefPanel.cpp" line="+120" />
-            <source>Not applied: %1</source>
-            <translation>未应用：%1</translation>
-        </message>
-        <message>
-            <location line="+30" />
-            <source>&amp;Title:</source>
-            <translation>标题(&amp;T)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Video type:</source>
-            <translation>视频类型(&amp;V)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Audience:</source>
-            <translation>目标受众(&amp;A)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Selling points:</source>
-            <translation>卖点(&amp;S)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Target &amp;length:</source>
-            <translation>目标时长(&amp;L)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Working title of the video</source>
-            <translation>视频的暂定标题</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Who it is for</source>
-            <translation>面向哪些观众</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>One selling point per line</source>
-            <translation>每行一个卖点</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source> s</source>
-            <translation> 秒</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Not set</source>
-            <translation>未设置</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Promo</source>
-            <translation>宣传片</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Micro-film</source>
-            <translation>微电影</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>VFX short</source>
-            <translation>特效短片</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-    </context>
-    <context>
-        <name>shotcraft::ui::MainWindow</name>
-        <message>
-            <location filename="../ui/MainWindow.cpp" line="+39" />
-            <source>Unsaved Changes</source>
-            <translation>未保存的更改</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>"%1" has changes that are not saved.</source>
-            <translation>“%1”有尚未保存的更改。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Save them before continuing?</source>
-            <translation>是否先保存再继续？</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location filename="../ui/MainWindow_Menus.cpp" line="+165" />
-            <source>&amp;Save</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Don't Save</source>
-            <translation>不保存(&amp;D)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location line="+43" />
-            <location filename="../ui/MainWindow_Edit.cpp" line="+29" />
-            <location line="+10" />
-            <location line="+13" />
-            <location line="+11" />
-            <source>Not applied: %1</source>
-            <translation>未应用：%1</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+14" />
-            <source>%1 acts · %n shot(s) · %2 s</source>
-            <translation>
-                <numerusform>%1 幕 · %n 个镜头 · %2 秒</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>%1[*] — Shotcraft</source>
-            <translation>%1[*] — Shotcraft</translation>
-        </message>
-        <message>
-            <location filename="../ui/MainWindow_Edit.cpp" line="+8" />
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>The language "%1" is not available.</source>
-            <translation>语言“%1”不可用。</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>About Shotcraft</source>
-            <translation>关于 Shotcraft</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&lt;h3&gt;Shotcraft %1&lt;/h3&gt;&lt;p&gt;A storyboard studio with an on-device diffusion engine.&lt;/p&gt;&lt;p&gt;Draft a promo or short film as three acts of shots, refine each shot's prompt, and render drafts on your own machine.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Shotcraft %1&lt;/h3&gt;&lt;p&gt;一款内置本地扩散模型引擎的分镜工作室。&lt;/p&gt;&lt;p&gt;把宣传片或短片规划成三幕镜头，逐个打磨每个镜头的提示词，并在自己的电脑上渲染草稿。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../ui/MainWindow_File.cpp" line="+33" />
-            <source>New project</source>
-            <translation>新建项目</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Cannot Open Project</source>
-            <translation>无法打开项目</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Could not open %1:
+<context>
+    <name>shotcraft::ui::ActRow</name>
+    <message>
+        <location filename="../ui/ActRow.cpp" line="+154"/>
+        <source>Act %1</source>
+        <translation>第 %1 幕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Act title</source>
+        <translation>幕标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename this act</source>
+        <translation>重命名此幕</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n shot(s) · %1 s</source>
+        <translation>
+            <numerusform>%n 个镜头 · %1 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Add Shot</source>
+        <translation>+ 添加镜头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a shot at the end of this act</source>
+        <translation>在此幕末尾添加一个镜头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No shots in this act yet. Use &quot;Add Shot&quot; to start one.</source>
+        <translation>此幕还没有镜头。点击“添加镜头”开始创建。</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::BriefPanel</name>
+    <message>
+        <location filename="../ui/BriefPanel.cpp" line="+120"/>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Video type:</source>
+        <translation>视频类型(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Audience:</source>
+        <translation>目标受众(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Selling points:</source>
+        <translation>卖点(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target &amp;length:</source>
+        <translation>目标时长(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working title of the video</source>
+        <translation>视频的暂定标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who it is for</source>
+        <translation>面向哪些观众</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One selling point per line</source>
+        <translation>每行一个卖点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promo</source>
+        <translation>宣传片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Micro-film</source>
+        <translation>微电影</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VFX short</source>
+        <translation>特效短片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+39"/>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; has changes that are not saved.</source>
+        <translation>“%1”有尚未保存的更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save them before continuing?</source>
+        <translation>是否先保存再继续？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../ui/MainWindow_Menus.cpp" line="+165"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Don&apos;t Save</source>
+        <translation>不保存(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location filename="../ui/MainWindow_Edit.cpp" line="+29"/>
+        <location line="+10"/>
+        <location line="+13"/>
+        <location line="+11"/>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%1 acts · %n shot(s) · %2 s</source>
+        <translation>
+            <numerusform>%1 幕 · %n 个镜头 · %2 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1[*] — Shotcraft</source>
+        <translation>%1[*] — Shotcraft</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow_Edit.cpp" line="+8"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The language &quot;%1&quot; is not available.</source>
+        <translation>语言“%1”不可用。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>About Shotcraft</source>
+        <translation>关于 Shotcraft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Shotcraft %1&lt;/h3&gt;&lt;p&gt;A storyboard studio with an on-device diffusion engine.&lt;/p&gt;&lt;p&gt;Draft a promo or short film as three acts of shots, refine each shot&apos;s prompt, and render drafts on your own machine.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Shotcraft %1&lt;/h3&gt;&lt;p&gt;一款内置本地扩散模型引擎的分镜工作室。&lt;/p&gt;&lt;p&gt;把宣传片或短片规划成三幕镜头，逐个打磨每个镜头的提示词，并在自己的电脑上渲染草稿。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow_File.cpp" line="+33"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot Open Project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not open %1:
 %2</source>
-            <translation>无法打开 %1：
+        <translation>无法打开 %1：
 %2</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Opened %1</source>
-            <translation>已打开 %1</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <location line="+14" />
-            <source>Cannot Save Project</source>
-            <translation>无法保存项目</translation>
-        </message>
-        <message>
-            <location line="-14" />
-            <location line="+14" />
-            <source>The project was not saved:
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+14"/>
+        <source>Cannot Save Project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+14"/>
+        <source>The project was not saved:
 %1</source>
-            <translation>项目未保存：
+        <translation>项目未保存：
 %1</translation>
-        </message>
-        <message>
-            <location line="-10" />
-            <location line="+14" />
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Cannot Import Screenplay</source>
-            <translation>无法导入剧本</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Could not import %1:
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+14"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot Import Screenplay</source>
+        <translation>无法导入剧本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not import %1:
 %2</source>
-            <translation>无法导入 %1：
+        <translation>无法导入 %1：
 %2</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Imported %1</source>
-            <translation>已导入 %1</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Open Project</source>
-            <translation>打开项目</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Shotcraft projects (project.json)</source>
-            <translation>Shotcraft 项目 (project.json)</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Save Project As</source>
-            <translation>项目另存为</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Shotcraft project folders (*.shotcraft)</source>
-            <translation>Shotcraft 项目文件夹 (*.shotcraft)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Import Fountain Screenplay</source>
-            <translation>导入 Fountain 剧本</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Fountain screenplays (*.fountain *.spmd *.txt)</source>
-            <translation>Fountain 剧本 (*.fountain *.spmd *.txt)</translation>
-        </message>
-        <message>
-            <location filename="../ui/MainWindow_Menus.cpp" line="-22" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Open &amp;Recent</source>
-            <translation>最近打开(&amp;R)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Theme</source>
-            <translation>主题(&amp;T)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Settings</source>
-            <translation>设置(&amp;S)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Main Toolbar</source>
-            <translation>主工具栏</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Brief</source>
-            <translation>简报</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Shot</source>
-            <translation>镜头</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>New</source>
-            <translation>新建</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Open</source>
-            <translation>打开</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Add Shot</source>
-            <translation>添加镜头</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Delete Shot</source>
-            <translation>删除镜头</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;New</source>
-            <translation>新建(&amp;N)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Start a new, empty project</source>
-            <translation>新建一个空项目</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Open...</source>
-            <translation>打开(&amp;O)...</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Open a project folder</source>
-            <translation>打开项目文件夹</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Save the project</source>
-            <translation>保存项目</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Save &amp;As...</source>
-            <translation>另存为(&amp;A)...</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Import Fountain...</source>
-            <translation>导入 Fountain 剧本(&amp;I)...</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Build a new storyboard from a Fountain screenplay</source>
-            <translation>根据 Fountain 剧本生成新的分镜</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Clear List</source>
-            <translation>清空列表(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Add Shot</source>
-            <translation>添加镜头(&amp;A)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Add a shot after the selected one</source>
-            <translation>在所选镜头之后添加一个镜头</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>D&amp;uplicate Shot</source>
-            <translation>复制镜头(&amp;U)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Delete Shot</source>
-            <translation>删除镜头(&amp;D)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Delete the selected shot</source>
-            <translation>删除所选镜头</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Move Shot &amp;Earlier</source>
-            <translation>镜头前移(&amp;E)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Move Shot &amp;Later</source>
-            <translation>镜头后移(&amp;L)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Light</source>
-            <translation>浅色(&amp;L)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Dark</source>
-            <translation>深色(&amp;D)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;About Shotcraft</source>
-            <translation>关于 Shotcraft(&amp;A)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Brief Panel</source>
-            <translation>简报面板(&amp;B)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>S&amp;hot Panel</source>
-            <translation>镜头面板(&amp;H)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Toolbar</source>
-            <translation>工具栏(&amp;T)</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>&amp;%1 %2</source>
-            <translation>&amp;%1 %2</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>No recent projects</source>
-            <translation>没有最近打开的项目</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>&amp;Undo %1</source>
-            <translation>撤销“%1”(&amp;U)</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>&amp;Undo</source>
-            <translation>撤销(&amp;U)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Redo %1</source>
-            <translation>重做“%1”(&amp;R)</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>&amp;Redo</source>
-            <translation>重做(&amp;R)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Undo</source>
-            <translation>撤销</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Redo</source>
-            <translation>重做</translation>
-        </message>
-    </context>
-    <context>
-        <name>shotcraft::ui::ProjectDocument</name>
-        <message>
-            <location filename="../ui/ProjectDocument.cpp" line="+25" />
-            <source>Untitled</source>
-            <translation>未命名</translation>
-        </message>
-        <message>
-            <location line="+76" />
-            <source>Edit Shot Title</source>
-            <translation>编辑镜头标题</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Edit Prompt</source>
-            <translation>编辑提示词</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Edit Negative Prompt</source>
-            <translation>编辑反向提示词</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Change Duration</source>
-            <translation>修改时长</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Change Frame Rate</source>
-            <translation>修改帧率</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Change Seed</source>
-            <translation>修改种子</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>Change Sampler</source>
-            <translation>修改采样器</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Change Steps</source>
-            <translation>修改步数</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Change CFG Scale</source>
-            <translation>修改 CFG 强度</translation>
-        </message>
-        <message>
-            <location filename="../ui/ProjectDocument_Io.cpp" line="+25" />
-            <source>The project has no folder yet: use Save As.</source>
-            <translation>项目还没有保存位置，请使用“另存为”。</translation>
-        </message>
-        <message>
-            <location filename="../ui/ProjectDocument_Structure.cpp" line="+34" />
-            <source>New shot</source>
-            <translation>新镜头</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Add Shot</source>
-            <translation>添加镜头</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Remove Shot</source>
-            <translation>删除镜头</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Move Shot</source>
-            <translation>移动镜头</translation>
-        </message>
-        <message>
-            <location line="+31" />
-            <source>Duplicate Shot</source>
-            <translation>复制镜头</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Edit Brief</source>
-            <translation>编辑简报</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Rename Act</source>
-            <translation>重命名幕</translation>
-        </message>
-    </context>
-    <context>
-        <name>shotcraft::ui::ShotCard</name>
-        <message>
-            <location filename="../ui/ShotCard.cpp" line="+127" />
-            <source>Not rendered</source>
-            <translation>未渲染</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+1" />
-            <source>%n take(s), preview not loaded</source>
-            <translation>
-                <numerusform>已有 %n 个版本，预览未加载</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>%1 · %2 s · seed %3</source>
-            <translation>%1 · %2 秒 · 种子 %3</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>#%1</source>
-            <translation>#%1</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>(no prompt yet)</source>
-            <translation>（尚无提示词）</translation>
-        </message>
-    </context>
-    <context>
-        <name>shotcraft::ui::ShotPanel</name>
-        <message>
-            <location filename="../ui/ShotPanel.cpp" line="+168" />
-            <source>Select a shot on the storyboard to edit it here.</source>
-            <translation>在分镜板上选择一个镜头，即可在此编辑。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Content</source>
-            <translation>内容</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Timing</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Generation</source>
-            <translation>生成</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Title:</source>
-            <translation>标题(&amp;T)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Prompt:</source>
-            <translation>提示词(&amp;P)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Negative:</source>
-            <translation>反向提示词(&amp;N)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Shot title</source>
-            <translation>镜头标题</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>What the shot shows: subject, setting, light, lens, mood</source>
-            <translation>镜头画面：主体、场景、光线、镜头语言、氛围</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>What to keep out of the picture</source>
-            <translation>不希望出现在画面中的内容</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Duration:</source>
-            <translation>时长(&amp;D)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source> s</source>
-            <translation> 秒</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Frame rate:</source>
-            <translation>帧率(&amp;F)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source> fps</source>
-            <translation> 帧/秒</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>S&amp;eed:</source>
-            <translation>种子(&amp;E)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Random</source>
-            <translation>随机</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Pick a new random seed</source>
-            <translation>随机生成一个新种子</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sa&amp;mpler:</source>
-            <translation>采样器(&amp;M)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Steps:</source>
-            <translation>步数(&amp;S)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;CFG scale:</source>
-            <translation>CFG 强度(&amp;C)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>How closely the picture follows the prompt</source>
-            <translation>画面贴合提示词的程度</translation>
-        </message>
-        <message>
-            <location filename="../ui/ShotPanel_Edits.cpp" line="+91" />
-            <source>Not applied: %1</source>
-            <translation>未应用：%1</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>Shot %1 · %2 · act %3</source>
-            <translation>镜头 %1 · %2 · 第 %3 幕</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shotcraft projects (project.json)</source>
+        <translation>Shotcraft 项目 (project.json)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save Project As</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shotcraft project folders (*.shotcraft)</source>
+        <translation>Shotcraft 项目文件夹 (*.shotcraft)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import Fountain Screenplay</source>
+        <translation>导入 Fountain 剧本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fountain screenplays (*.fountain *.spmd *.txt)</source>
+        <translation>Fountain 剧本 (*.fountain *.spmd *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow_Menus.cpp" line="-22"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brief</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shot</source>
+        <translation>镜头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Shot</source>
+        <translation>添加镜头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete Shot</source>
+        <translation>删除镜头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new, empty project</source>
+        <translation>新建一个空项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open...</source>
+        <translation>打开(&amp;O)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a project folder</source>
+        <translation>打开项目文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;As...</source>
+        <translation>另存为(&amp;A)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import Fountain...</source>
+        <translation>导入 Fountain 剧本(&amp;I)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build a new storyboard from a Fountain screenplay</source>
+        <translation>根据 Fountain 剧本生成新的分镜</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clear List</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add Shot</source>
+        <translation>添加镜头(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a shot after the selected one</source>
+        <translation>在所选镜头之后添加一个镜头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate Shot</source>
+        <translation>复制镜头(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete Shot</source>
+        <translation>删除镜头(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected shot</source>
+        <translation>删除所选镜头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Shot &amp;Earlier</source>
+        <translation>镜头前移(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Shot &amp;Later</source>
+        <translation>镜头后移(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Shotcraft</source>
+        <translation>关于 Shotcraft(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Brief Panel</source>
+        <translation>简报面板(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;hot Panel</source>
+        <translation>镜头面板(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Toolbar</source>
+        <translation>工具栏(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No recent projects</source>
+        <translation>没有最近打开的项目</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做“%1”(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow_Render.cpp" line="+80"/>
+        <source>Render of %1 failed: %2</source>
+        <translation>镜头 %1 渲染失败：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shot %1: take %2 rendered</source>
+        <translation>镜头 %1：已渲染出镜次 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+16"/>
+        <source>Render</source>
+        <translation>渲染</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Select a shot to render first.</source>
+        <translation>请先选择要渲染的镜头。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the project first: rendered takes are stored in its folder.</source>
+        <translation>请先保存项目：渲染出的镜次存放在项目文件夹中。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Choose a Model Folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Renders will use the model in %1</source>
+        <translation>渲染将使用 %1 中的模型</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Render</source>
+        <translation>渲染(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render &amp;Draft</source>
+        <translation>渲染草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render a quick low-resolution take of the selected shot</source>
+        <translation>为所选镜头快速渲染一个低分辨率镜次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render &amp;Final</source>
+        <translation>渲染成片(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Model Folder…</source>
+        <translation>模型文件夹(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live Preview</source>
+        <translation>实时预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render Queue</source>
+        <translation>渲染队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live &amp;Preview</source>
+        <translation>实时预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render &amp;Queue</source>
+        <translation>渲染队列(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::PreviewPanel</name>
+    <message>
+        <location filename="../ui/PreviewPanel.cpp" line="+106"/>
+        <source>No render running</source>
+        <translation>当前没有渲染任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyframe %1/%2 · step %3/%4</source>
+        <translation>关键帧 %1/%2 · 第 %3/%4 步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>about %1 s left</source>
+        <translation>约剩 %1 秒</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ms per step</source>
+        <translation>每步毫秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The denoising preview appears here while a shot renders.</source>
+        <translation>镜头渲染时，去噪预览会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::ProjectDocument</name>
+    <message>
+        <location filename="../ui/ProjectDocument.cpp" line="+25"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Edit Shot Title</source>
+        <translation>编辑镜头标题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit Prompt</source>
+        <translation>编辑提示词</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit Negative Prompt</source>
+        <translation>编辑反向提示词</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Change Duration</source>
+        <translation>修改时长</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change Frame Rate</source>
+        <translation>修改帧率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change Seed</source>
+        <translation>修改种子</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Change Sampler</source>
+        <translation>修改采样器</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Change Steps</source>
+        <translation>修改步数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Change CFG Scale</source>
+        <translation>修改 CFG 强度</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectDocument_Io.cpp" line="+25"/>
+        <source>The project has no folder yet: use Save As.</source>
+        <translation>项目还没有保存位置，请使用“另存为”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectDocument_Structure.cpp" line="+34"/>
+        <source>New shot</source>
+        <translation>新镜头</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add Shot</source>
+        <translation>添加镜头</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remove Shot</source>
+        <translation>删除镜头</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Move Shot</source>
+        <translation>移动镜头</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Duplicate Shot</source>
+        <translation>复制镜头</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit Brief</source>
+        <translation>编辑简报</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rename Act</source>
+        <translation>重命名幕</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectDocument_Takes.cpp" line="+31"/>
+        <source>Add Take</source>
+        <translation>添加镜次</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::PromptEditor</name>
+    <message>
+        <location filename="../ui/PromptEditor.cpp" line="+63"/>
+        <source>CLIP tokens of this prompt / tokens per text window</source>
+        <translation>此提示词的 CLIP 词元数 / 每个文本窗口的词元数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Estimated tokens (the model&apos;s tokenizer is not available)</source>
+        <translation>估算的词元数（模型的分词器不可用）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Recent prompts…</source>
+        <translation>最近使用的提示词…</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::RenderController</name>
+    <message>
+        <location filename="../ui/RenderController.cpp" line="+54"/>
+        <source>Save the project first: rendered takes are stored in its folder.</source>
+        <translation>请先保存项目：渲染出的镜次存放在项目文件夹中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no shot %1.</source>
+        <translation>不存在镜头 %1。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Job %1 is not a shot render.</source>
+        <translation>任务 %1 不是镜头渲染任务。</translation>
+    </message>
+    <message>
+        <location filename="../ui/RenderController_Job.cpp" line="+129"/>
+        <source>Final render of %1</source>
+        <translation>%1 成片渲染</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draft render of %1</source>
+        <translation>%1 草稿渲染</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::RenderQueuePanel</name>
+    <message>
+        <location filename="../ui/RenderQueuePanel.cpp" line="+46"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+80"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <location line="+80"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Interactive</source>
+        <translation>交互</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::ShotCard</name>
+    <message>
+        <location filename="../ui/ShotCard.cpp" line="+145"/>
+        <source>Rendered</source>
+        <translation>已渲染</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stale</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rendering…</source>
+        <translation>渲染中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not rendered</source>
+        <translation>未渲染</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n take(s), preview not loaded</source>
+        <translation>
+            <numerusform>已有 %n 个版本，预览未加载</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 · %2 s · seed %3</source>
+        <translation>%1 · %2 秒 · 种子 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The shot was edited after this take was rendered</source>
+        <translation>此镜次渲染后，镜头又被修改过</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no prompt yet)</source>
+        <translation>（尚无提示词）</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::ShotPanel</name>
+    <message>
+        <location filename="../ui/ShotPanel.cpp" line="+169"/>
+        <source>Select a shot on the storyboard to edit it here.</source>
+        <translation>在分镜板上选择一个镜头，即可在此编辑。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timing</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Prompt:</source>
+        <translation>提示词(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Negative:</source>
+        <translation>反向提示词(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shot title</source>
+        <translation>镜头标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the shot shows: subject, setting, light, lens, mood</source>
+        <translation>镜头画面：主体、场景、光线、镜头语言、氛围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to keep out of the picture</source>
+        <translation>不希望出现在画面中的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Duration:</source>
+        <translation>时长(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Frame rate:</source>
+        <translation>帧率(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> fps</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick a new random seed</source>
+        <translation>随机生成一个新种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../ui/ShotPanel_Edits.cpp" line="+68"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../ui/ShotPanel_Edits.cpp" line="+0"/>
+        <source>Unlocked</source>
+        <translation>未锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked: renders keep this seed. Unlocked: each render picks a new seed.</source>
+        <translation>锁定：渲染时保留此种子。未锁定：每次渲染都选用新种子。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sa&amp;mpler:</source>
+        <translation>采样器(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Steps:</source>
+        <translation>步数(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;CFG scale:</source>
+        <translation>CFG 强度(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How closely the picture follows the prompt</source>
+        <translation>画面贴合提示词的程度</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShotPanel_Edits.cpp" line="+28"/>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Shot %1 · %2 · act %3</source>
+        <translation>镜头 %1 · %2 · 第 %3 幕</translation>
+    </message>
+</context>
 </TS>

@@ -52,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
   createDocks();
   createActions();
   createMenus();
+  createRenderUi();
   connectDocument();
   retranslateUi();
   restoreLayout();

@@ -19,7 +19,10 @@ class QToolBar;
 namespace shotcraft::ui {
 
 class BriefPanel;
+class PreviewPanel;
 class ProjectDocument;
+class RenderController;
+class RenderQueuePanel;
 class ShotPanel;
 class StoryboardView;
 
@@ -44,6 +47,15 @@ class MainWindow : public QMainWindow {
   QMenu* fileMenu() const { return m_fileMenu; }
   QMenu* editMenu() const { return m_editMenu; }
   QLabel* summaryLabel() const { return m_summary; }
+  RenderController* renderController() const { return m_render; }
+  RenderQueuePanel* renderQueuePanel() const { return m_queuePanel; }
+  PreviewPanel* previewPanel() const { return m_previewPanel; }
+  QDockWidget* renderQueueDock() const { return m_queueDock; }
+  QDockWidget* previewDock() const { return m_previewDock; }
+
+  // --- rendering (MainWindow_Render.cpp). Renders the selected shot in the background; asks to save an
+  // unsaved project first. False with the reason reported when nothing was queued.
+  bool renderSelectedShot(bool final);
 
   void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
   void setUnsavedPrompt(UnsavedPrompt prompt) { m_askUnsaved = std::move(prompt); }
@@ -95,6 +107,12 @@ class MainWindow : public QMainWindow {
   void removeSelectedShot();
   void nudgeSelectedShot(int direction);
   void showAbout();
+  // MainWindow_Render.cpp
+  void createRenderUi();
+  void retranslateRenderUi();
+  void refreshRenderStates(const QString& shotId = {});  // "" = every shot
+  void chooseModelFolder();
+  void loadTokenizer(const QString& modelDir);
 
   ProjectDocument* m_document;
   StoryboardView* m_storyboard;
@@ -103,6 +121,15 @@ class MainWindow : public QMainWindow {
   QDockWidget* m_shotDock = nullptr;
   QDockWidget* m_briefDock = nullptr;
   QToolBar* m_toolBar = nullptr;
+  RenderController* m_render = nullptr;
+  RenderQueuePanel* m_queuePanel = nullptr;
+  PreviewPanel* m_previewPanel = nullptr;
+  QDockWidget* m_queueDock = nullptr;
+  QDockWidget* m_previewDock = nullptr;
+  QMenu* m_renderMenu = nullptr;
+  QAction* m_renderDraftAction = nullptr;
+  QAction* m_renderFinalAction = nullptr;
+  QAction* m_modelFolderAction = nullptr;
   QLabel* m_summary = nullptr;
   ErrorReporter m_reportError;
   UnsavedPrompt m_askUnsaved;

@@ -186,6 +186,7 @@ void MainWindow::retranslateUi() {
   updateEditActions();
   updateTitle();
   updateSummary();
+  retranslateRenderUi();
 }
 
 void MainWindow::updateRecentMenu() {

@@ -59,6 +59,10 @@ class ProjectDocument : public QObject {
   bool nudgeShot(const QString& shotId, int direction, QString* error = nullptr);
   bool duplicateShot(const QString& shotId, QString* error = nullptr, QString* newId = nullptr);
 
+  // --- takes (ProjectDocument_Takes.cpp). Adds `take` to the shot unless it already holds one with its render
+  // hash, and selects it: one undo step.
+  bool applyTake(const QString& shotId, const model::Take& take, QString* error = nullptr);
+
   // --- brief and acts. field names the brief field being edited so typing in one field merges into one step.
   bool setBrief(const model::Brief& brief, const QString& field = {}, QString* error = nullptr);
   bool setActTitle(int act, const QString& title, QString* error = nullptr);

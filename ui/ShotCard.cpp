@@ -61,7 +61,8 @@ ShotCard::ShotCard(const QString& shotId, QWidget* parent)
       m_title(new QLabel(this)),
       m_thumbnail(new QLabel(this)),
       m_meta(new QLabel(this)),
-      m_excerpt(new QLabel(this)) {
+      m_excerpt(new QLabel(this)),
+      m_freshnessLabel(new QLabel(m_thumbnail)) {  // a mark in the thumbnail's top-right corner
   setObjectName(QStringLiteral("ShotCard_%1").arg(shotId));
   setFixedWidth(kWidth_px);
   setCursor(Qt::PointingHandCursor);
@@ -93,6 +94,15 @@ ShotCard::ShotCard(const QString& shotId, QWidget* parent)
   header->setSpacing(6);
   header->addWidget(m_number_label);
   header->addWidget(m_title, 1);
+  m_freshnessLabel->setObjectName(QStringLiteral("freshness"));
+  m_freshnessLabel->setFont(small);
+  m_freshnessLabel->setAutoFillBackground(true);
+  m_freshnessLabel->setBackgroundRole(QPalette::Base);
+  m_freshnessLabel->setMargin(2);
+  auto* overlay = new QHBoxLayout(m_thumbnail);
+  overlay->setContentsMargins(4, 4, 4, 4);
+  overlay->addStretch(1);
+  overlay->addWidget(m_freshnessLabel, 0, Qt::AlignTop);
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(8, 8, 8, 8);
@@ -123,6 +133,23 @@ void ShotCard::setSelected(bool selected) {
   update();
 }
 
+void ShotCard::setRenderState(Freshness freshness, const QImage& thumbnail) {
+  m_freshness = freshness;
+  m_thumbnailImage = thumbnail;
+  retranslate();
+}
+
+QString ShotCard::freshnessText() const {
+  switch (m_freshness) {
+    case Freshness::None: return QString();
+    case Freshness::Rendered: return tr("Rendered");
+    case Freshness::Stale: return tr("Stale");
+    case Freshness::Rendering: return tr("Rendering…");
+    case Freshness::Failed: return tr("Failed");
+  }
+  return QString();
+}
+
 QString ShotCard::thumbnailText() const {
   if (m_takeCount == 0) return tr("Not rendered");
   return tr("%n take(s), preview not loaded", nullptr, m_takeCount);
@@ -134,7 +161,21 @@ QString ShotCard::metaText() const {
 
 void ShotCard::retranslate() {
   m_number_label->setText(tr("#%1").arg(m_number));
-  m_thumbnail->setText(thumbnailText());
+  if (m_thumbnailImage.isNull()) {
+    m_thumbnail->setPixmap(QPixmap());
+    m_thumbnail->setText(thumbnailText());
+  } else {
+    m_thumbnail->setPixmap(QPixmap::fromImage(m_thumbnailImage.scaled(
+        QSize(kWidth_px - 20, kThumbnailHeight_px - 4), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+  }
+  m_freshnessLabel->setText(freshnessText());
+  m_freshnessLabel->setVisible(m_freshness != Freshness::None);
+  m_freshnessLabel->setToolTip(m_freshness == Freshness::Stale
+                                   ? tr("The shot was edited after this take was rendered")
+                                   : QString());
+  static const char* const kColours[] = {"", "#2e9e4f", "#d08a00", "#2f7fd0", "#d03a2f"};
+  const char* colour = kColours[static_cast<int>(m_freshness)];
+  m_freshnessLabel->setStyleSheet(*colour ? QStringLiteral("color: %1;").arg(QLatin1String(colour)) : QString());
   m_meta->setText(metaText());
   const QString prompt = m_prompt.isEmpty() ? tr("(no prompt yet)") : m_prompt;
   m_excerpt->setText(elideToLines(prompt, m_excerpt->font(), kWidth_px - 18, kPromptLines));

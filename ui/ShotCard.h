@@ -2,7 +2,10 @@
 // One shot on the storyboard: title, a thumbnail area, duration, seed and the start of the prompt.
 // Until the shot has a rendered take the thumbnail area says so; it never shows a stand-in picture.
 #include <QFrame>
+#include <QImage>
 #include <QString>
+
+#include "ui/RenderFreshness.h"
 
 class QLabel;
 
@@ -25,6 +28,12 @@ class ShotCard : public QFrame {
   void setShot(const model::Shot& shot, int number);
   void setSelected(bool selected);
   bool isSelected() const { return m_selected; }
+
+  // The selected take's first frame (null: none on disk) and how it relates to the shot's current settings.
+  void setRenderState(Freshness freshness, const QImage& thumbnail);
+  Freshness freshness() const { return m_freshness; }
+  bool hasThumbnail() const { return !m_thumbnailImage.isNull(); }
+  QString freshnessText() const;  // "" for Freshness::None
 
   QString thumbnailText() const;
   QString metaText() const;
@@ -54,6 +63,9 @@ class ShotCard : public QFrame {
   QLabel* m_thumbnail;
   QLabel* m_meta;
   QLabel* m_excerpt;
+  QLabel* m_freshnessLabel;
+  Freshness m_freshness = Freshness::None;
+  QImage m_thumbnailImage;
 };
 
 }  // namespace shotcraft::ui

@@ -16,6 +16,7 @@
 
 #include "core/model/Limits.h"
 #include "ui/ProjectDocument.h"
+#include "ui/PromptEditor.h"
 
 namespace shotcraft::ui {
 
@@ -28,13 +29,6 @@ const std::pair<const char*, const char*> kSamplers[] = {
     {"euler_a", "Euler a"}, {"euler", "Euler"},   {"heun", "Heun"},         {"ddim", "DDIM"},
     {"dpmpp_2m", "DPM++ 2M"}, {"dpmpp_2m_karras", "DPM++ 2M Karras"}, {"lcm", "LCM"},
 };
-
-QPlainTextEdit* makeTextEdit(QWidget* parent, int lines) {
-  auto* edit = new QPlainTextEdit(parent);
-  edit->setTabChangesFocus(true);
-  edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 14);
-  return edit;
-}
 
 QFormLayout* makeForm(QGroupBox* group) {
   auto* form = new QFormLayout(group);
@@ -91,14 +85,16 @@ QWidget* ShotPanel::buildForm() {
   m_title = new QLineEdit(m_contentGroup);
   m_title->setObjectName(QStringLiteral("shotTitle"));
   m_promptLabel = new QLabel(m_contentGroup);
-  m_prompt = makeTextEdit(m_contentGroup, 6);
+  m_promptEditor = new PromptEditor(6, true, m_contentGroup);  // highlighting, token counter, history
+  m_prompt = m_promptEditor->editor();
   m_prompt->setObjectName(QStringLiteral("shotPrompt"));
   m_negativeLabel = new QLabel(m_contentGroup);
-  m_negative = makeTextEdit(m_contentGroup, 3);
+  m_negativeEditor = new PromptEditor(3, false, m_contentGroup);
+  m_negative = m_negativeEditor->editor();
   m_negative->setObjectName(QStringLiteral("shotNegativePrompt"));
   content->addRow(m_titleLabel, m_title);
-  content->addRow(m_promptLabel, m_prompt);
-  content->addRow(m_negativeLabel, m_negative);
+  content->addRow(m_promptLabel, m_promptEditor);
+  content->addRow(m_negativeLabel, m_negativeEditor);
   layout->addWidget(m_contentGroup);
 
   m_timingGroup = new QGroupBox(page);
@@ -130,6 +126,11 @@ QWidget* ShotPanel::buildForm() {
   seedRow->setContentsMargins(0, 0, 0, 0);
   seedRow->addWidget(m_seed, 1);
   seedRow->addWidget(m_randomSeed);
+  m_seedLock = new QToolButton(m_generationGroup);  // locked: renders keep the seed; unlocked: a new one each time
+  m_seedLock->setObjectName(QStringLiteral("seedLock"));
+  m_seedLock->setCheckable(true);
+  m_seedLock->setChecked(true);
+  seedRow->addWidget(m_seedLock);
   m_samplerLabel = new QLabel(m_generationGroup);
   m_sampler = new QComboBox(m_generationGroup);
   m_sampler->setObjectName(QStringLiteral("shotSampler"));
@@ -188,6 +189,8 @@ void ShotPanel::retranslate() {
   m_seedLabel->setBuddy(m_seed);
   m_randomSeed->setText(tr("Random"));
   m_randomSeed->setToolTip(tr("Pick a new random seed"));
+  m_seedLock->setText(m_seedLock->isChecked() ? tr("Locked") : tr("Unlocked"));
+  m_seedLock->setToolTip(tr("Locked: renders keep this seed. Unlocked: each render picks a new seed."));
   m_samplerLabel->setText(tr("Sa&mpler:"));
   m_samplerLabel->setBuddy(m_sampler);
   m_stepsLabel->setText(tr("&Steps:"));

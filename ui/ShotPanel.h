@@ -17,6 +17,7 @@ class QToolButton;
 namespace shotcraft::ui {
 
 class ProjectDocument;
+class PromptEditor;
 
 class ShotPanel : public QWidget {
   Q_OBJECT
@@ -37,6 +38,11 @@ class ShotPanel : public QWidget {
   QComboBox* samplerCombo() const { return m_sampler; }
   QSpinBox* stepsSpin() const { return m_steps; }
   QDoubleSpinBox* cfgSpin() const { return m_cfg; }
+  PromptEditor* promptEditor() const { return m_promptEditor; }
+  PromptEditor* negativePromptEditor() const { return m_negativeEditor; }
+  QToolButton* seedLockButton() const { return m_seedLock; }
+  QToolButton* newSeedButton() const { return m_randomSeed; }
+  bool seedLocked() const;  // renders keep the shot's seed (else the studio picks a new one per render)
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -72,6 +78,9 @@ class ShotPanel : public QWidget {
   QSpinBox* m_fps;
   QDoubleSpinBox* m_seed;
   QToolButton* m_randomSeed;
+  QToolButton* m_seedLock;
+  PromptEditor* m_promptEditor;
+  PromptEditor* m_negativeEditor;
   QComboBox* m_sampler;
   QSpinBox* m_steps;
   QDoubleSpinBox* m_cfg;

@@ -64,6 +64,9 @@ void ShotPanel::connectEditors() {
     QString error;
     report(m_document->setShotSeed(m_shotId, seed, &error), error);
   });
+  connect(m_seedLock, &QToolButton::toggled, this, [this](bool locked) {
+    m_seedLock->setText(locked ? tr("Locked") : tr("Unlocked"));
+  });
   connect(m_sampler, &QComboBox::currentIndexChanged, this, [this](int index) {
     if (index < 0) return;
     QString error;
@@ -86,6 +89,8 @@ void ShotPanel::setShot(const QString& shotId) {
 }
 
 QString ShotPanel::lastError() const { return m_error->isHidden() ? QString() : m_error->text(); }
+
+bool ShotPanel::seedLocked() const { return m_seedLock->isChecked(); }
 
 void ShotPanel::report(bool ok, const QString& error) {
   m_error->setText(ok ? QString() : tr("Not applied: %1").arg(error));

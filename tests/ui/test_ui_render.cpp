@@ -1,0 +1,263 @@
+// The render workflow in the studio: a fake engine's steps reach the Live Preview, the queue shows failures
+// and retries them, cancel stops a job, the take arrives as one undo step, and the UI thread stays free.
+#include <QAction>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "tests/ui/RenderTestSupport.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/MainWindow.h"
+#include "ui/PreviewPanel.h"
+#include "ui/ProjectDocument.h"
+#include "ui/RenderController.h"
+#include "ui/RenderQueuePanel.h"
+#include "ui/ShotCard.h"
+#include "ui/StoryboardView.h"
+
+using shotcraft::engine::JobId;
+using shotcraft::engine::JobStatus;
+using shotcraft::render::RenderMode;
+using shotcraft::ui::Freshness;
+using shotcraft::ui::PreviewPanel;
+using shotcraft::ui::ProjectDocument;
+using shotcraft::ui::RenderController;
+using shotcraft::ui::RenderQueuePanel;
+
+namespace {
+
+class RenderTest : public shotcraft::test::UiTest {
+ protected:
+  void SetUp() override {
+    UiTest::SetUp();
+    ASSERT_TRUE(m_dir.isValid());
+    m_document = std::make_unique<ProjectDocument>();
+    m_shot = shotcraft::test::prepareRenderProject(*m_document, m_dir);
+  }
+  void TearDown() override {
+    m_queuePanel.reset();
+    m_preview.reset();
+    m_controller.reset();
+    m_document.reset();
+    UiTest::TearDown();
+  }
+  void start(int step_ms) {
+    m_stats = std::make_shared<shotcraft::test::FakeEngineStats>();
+    m_registry = shotcraft::test::makeFakeRegistry(step_ms, m_stats);
+    m_controller = std::make_unique<RenderController>(m_document.get(), m_registry.get());
+    m_preview = std::make_unique<PreviewPanel>(m_controller.get());
+    m_queuePanel = std::make_unique<RenderQueuePanel>(m_controller.get());
+  }
+  // Runs the event loop until job `id` has finished; returns its status.
+  JobStatus waitFinished(JobId id, int timeout_ms = 10000) {
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+      const JobStatus s = m_controller->queue()->status(id);
+      const bool done = s == JobStatus::Completed || s == JobStatus::Failed || s == JobStatus::Cancelled;
+      if ((done && m_finished.count(id)) || timer.elapsed() > timeout_ms) return s;
+      QTest::qWait(5);
+    }
+  }
+  void trackFinished() {
+    QObject::connect(m_controller->queue(), &shotcraft::engine::JobQueue::finished, m_controller.get(),
+                     [this](JobId id, JobStatus, const QString&) { m_finished.insert(id); });
+  }
+
+  QTemporaryDir m_dir;
+  std::unique_ptr<ProjectDocument> m_document;
+  QString m_shot;
+  std::shared_ptr<shotcraft::test::FakeEngineStats> m_stats;
+  std::unique_ptr<shotcraft::engine::EngineRegistry> m_registry;
+  std::unique_ptr<RenderController> m_controller;
+  std::unique_ptr<PreviewPanel> m_preview;
+  std::unique_ptr<RenderQueuePanel> m_queuePanel;
+  std::set<JobId> m_finished;
+};
+
+TEST_F(RenderTest, PreviewUpdatesEveryStepAndTakeIsOneUndoStep) {
+  start(2);
+  trackFinished();
+  QSignalSpy steps(m_controller.get(), &RenderController::stepReported);
+  QSignalSpy applied(m_controller.get(), &RenderController::takeApplied);
+  const int undoBefore = m_document->undoStack()->count();
+  JobId id = 0;
+  QString error;
+  ASSERT_TRUE(m_controller->regenerate(m_shot, RenderMode::Draft, &error, &id)) << error.toStdString();
+  EXPECT_EQ(m_controller->freshness(m_shot), Freshness::Rendering);
+  ASSERT_EQ(waitFinished(id), JobStatus::Completed) << m_controller->queue()->errorText(id).toStdString();
+  QTest::qWait(20);  // queued step signals
+  // 2 frames with cadence 4: keyframes 0 (6 draft steps) and 1 (img2img at strength 0.45: the fake runs 2).
+  EXPECT_EQ(m_stats->steps.load(), 8);
+  EXPECT_EQ(steps.count(), 8);
+  EXPECT_EQ(m_preview->stepsShown(), 8);
+  EXPECT_EQ(m_preview->plotPointCount(), 8);
+  ASSERT_FALSE(m_preview->previewImage().isNull());
+  EXPECT_EQ(m_preview->previewImage().width(), 128 / 8);  // draft keyframes are 128 x 72
+  EXPECT_EQ(m_preview->previewImage().pixelColor(0, 0).red(), 2 * 20);  // the last step's preview
+  EXPECT_TRUE(m_preview->stepText().contains(QStringLiteral("Keyframe 2/2 · step 2/2"))) << m_preview->stepText().toStdString();
+  EXPECT_FALSE(m_preview->cancelButton()->isEnabled());
+  EXPECT_EQ(m_queuePanel->progressPercent(id), 100);
+  EXPECT_EQ(m_queuePanel->statusText(id), QStringLiteral("Done"));
+
+  ASSERT_EQ(applied.count(), 1);
+  const shotcraft::model::Shot* shot = m_document->project().findShot(m_shot);
+  ASSERT_EQ(shot->takes.size(), 1u);
+  EXPECT_EQ(shot->selected_take, shot->takes.front().id);
+  EXPECT_EQ(m_document->undoStack()->count(), undoBefore + 1);
+  m_document->undoStack()->undo();
+  EXPECT_TRUE(m_document->project().findShot(m_shot)->takes.empty());
+  m_document->undoStack()->redo();
+  EXPECT_EQ(m_document->project().findShot(m_shot)->takes.size(), 1u);
+}
+
+TEST_F(RenderTest, FreshnessAndThumbnailFollowEdits) {
+  start(1);
+  trackFinished();
+  EXPECT_EQ(m_controller->freshness(m_shot), Freshness::None);
+  JobId id = 0;
+  ASSERT_TRUE(m_controller->regenerate(m_shot, RenderMode::Draft, nullptr, &id));
+  ASSERT_EQ(waitFinished(id), JobStatus::Completed);
+  EXPECT_EQ(m_controller->freshness(m_shot), Freshness::Rendered);
+  const QImage thumb = m_controller->thumbnail(m_shot, QSize(200, 100));
+  ASSERT_FALSE(thumb.isNull());
+  EXPECT_LE(thumb.width(), 200);
+
+  shotcraft::ui::ShotCard card(m_shot);
+  card.setShot(*m_document->project().findShot(m_shot), 2);
+  card.setRenderState(m_controller->freshness(m_shot), thumb);
+  EXPECT_TRUE(card.hasThumbnail());
+  EXPECT_EQ(card.freshnessText(), QStringLiteral("Rendered"));
+
+  ASSERT_TRUE(m_document->setShotPrompt(m_shot, QStringLiteral("a different (castle:1.2) at dusk")));
+  EXPECT_EQ(m_controller->freshness(m_shot), Freshness::Stale);
+  card.setRenderState(m_controller->freshness(m_shot), thumb);
+  EXPECT_EQ(card.freshnessText(), QStringLiteral("Stale"));
+  m_document->undoStack()->undo();  // back to the prompt the take was rendered from
+  EXPECT_EQ(m_controller->freshness(m_shot), Freshness::Rendered);
+
+  // A later session knows the model's name before it renders anything.
+  auto registry = shotcraft::test::makeFakeRegistry(1);
+  RenderController next(m_document.get(), registry.get());
+  EXPECT_EQ(next.freshness(m_shot), Freshness::Rendered);
+  ASSERT_TRUE(m_document->setShotSeed(m_shot, 777));
+  EXPECT_EQ(next.freshness(m_shot), Freshness::Stale);
+}
+
+TEST_F(RenderTest, MainWindowRenderActionQueuesAndMarksTheCard) {
+  shotcraft::ui::MainWindow window;
+  window.setErrorReporter([](const QString&, const QString&) {});
+  const QString folder = m_dir.filePath(QStringLiteral("Window.shotcraft"));
+  ASSERT_TRUE(window.document()->load(m_document->filePath()));
+  ASSERT_TRUE(window.saveProjectAs(folder));
+  QSettings().setValue(QLatin1String(RenderController::kModelDirKey), m_dir.filePath(QStringLiteral("missing")));
+  window.storyboard()->selectShot(m_shot);
+  QAction* render = window.findChild<QAction*>(QStringLiteral("actionRenderDraft"));
+  ASSERT_NE(render, nullptr);
+  render->trigger();
+  RenderQueuePanel* queue = window.renderQueuePanel();
+  ASSERT_EQ(queue->rowCount(), 1);
+  EXPECT_EQ(window.storyboard()->card(m_shot)->freshness(), Freshness::Rendering);
+  QTRY_COMPARE_WITH_TIMEOUT(queue->statusText(1), QStringLiteral("Failed"), 5000);
+  EXPECT_TRUE(queue->errorText(1).startsWith(QStringLiteral("No model found")));
+  EXPECT_EQ(window.storyboard()->card(m_shot)->freshness(), Freshness::Failed);
+  EXPECT_EQ(window.storyboard()->card(m_shot)->freshnessText(), QStringLiteral("Failed"));
+}
+
+TEST_F(RenderTest, FailedJobShowsErrorAndRetryResubmits) {
+  start(1);
+  trackFinished();
+  QSettings().setValue(QLatin1String(RenderController::kModelDirKey), m_dir.filePath(QStringLiteral("no-model")));
+  QSignalSpy failed(m_controller.get(), &RenderController::renderFailed);
+  JobId id = 0;
+  ASSERT_TRUE(m_controller->regenerate(m_shot, RenderMode::Draft, nullptr, &id));
+  ASSERT_EQ(waitFinished(id), JobStatus::Failed);
+  EXPECT_EQ(m_queuePanel->statusText(id), QStringLiteral("Failed"));
+  EXPECT_TRUE(m_queuePanel->errorText(id).startsWith(QStringLiteral("No model found"))) << m_queuePanel->errorText(id).toStdString();
+  EXPECT_TRUE(m_queuePanel->errorText(id).contains(QStringLiteral("Settings")));
+  EXPECT_TRUE(m_queuePanel->detailLabel()->text().contains(QStringLiteral("No model found")));
+  EXPECT_EQ(failed.count(), 1);
+  EXPECT_EQ(m_stats->generateCalls.load(), 0);  // never fake frames
+  EXPECT_EQ(m_controller->freshness(m_shot), Freshness::Failed);
+  EXPECT_TRUE(m_document->project().findShot(m_shot)->takes.empty());
+
+  // The model folder is fixed; Retry in the queue submits the same render again.
+  QSettings().setValue(QLatin1String(RenderController::kModelDirKey), m_dir.path());
+  ASSERT_TRUE(m_queuePanel->retryButton(id)->isEnabled());
+  EXPECT_FALSE(m_queuePanel->cancelButton(id)->isEnabled());
+  QTest::mouseClick(m_queuePanel->retryButton(id), Qt::LeftButton);
+  EXPECT_EQ(m_queuePanel->rowCount(), 2);
+  const JobId again = id + 1;
+  ASSERT_TRUE(m_queuePanel->hasRow(again));
+  EXPECT_EQ(m_controller->shotOf(again), m_shot);
+  ASSERT_EQ(waitFinished(again), JobStatus::Completed);
+  EXPECT_EQ(m_document->project().findShot(m_shot)->takes.size(), 1u);
+}
+
+TEST_F(RenderTest, CancelInPreviewPanelCancelsTheJob) {
+  start(40);
+  trackFinished();
+  QSignalSpy steps(m_controller.get(), &RenderController::stepReported);
+  JobId id = 0;
+  ASSERT_TRUE(m_controller->regenerate(m_shot, RenderMode::Draft, nullptr, &id));
+  ASSERT_TRUE(steps.wait(5000));
+  ASSERT_EQ(m_preview->currentJob(), id);
+  ASSERT_TRUE(m_preview->cancelButton()->isEnabled());
+  QTest::mouseClick(m_preview->cancelButton(), Qt::LeftButton);
+  EXPECT_EQ(waitFinished(id), JobStatus::Cancelled);
+  EXPECT_LT(m_stats->steps.load(), 8);
+  EXPECT_EQ(m_queuePanel->statusText(id), QStringLiteral("Cancelled"));
+  EXPECT_FALSE(m_preview->cancelButton()->isEnabled());
+  EXPECT_TRUE(m_document->project().findShot(m_shot)->takes.empty());
+  EXPECT_EQ(m_controller->freshness(m_shot), Freshness::None);
+}
+
+TEST_F(RenderTest, UnsavedProjectAsksToSaveFirst) {
+  start(1);
+  m_document->reset(shotcraft::test::sampleProject(), QString(), false);
+  QString error;
+  EXPECT_FALSE(m_controller->regenerate(m_document->project().shotIds().at(0), RenderMode::Draft, &error));
+  EXPECT_TRUE(error.contains(QStringLiteral("Save the project first"))) << error.toStdString();
+  EXPECT_EQ(m_queuePanel->rowCount(), 0);
+}
+
+TEST_F(RenderTest, UiThreadIsNotBlockedWhileAJobRuns) {
+  start(1);
+  trackFinished();
+  const JobId id = m_controller->queue()->submit(QStringLiteral("sleep"), shotcraft::engine::JobPriority::Interactive,
+                                                 [](shotcraft::engine::JobContext&) {
+                                                   std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                                                   return shotcraft::engine::JobOutcome{true, {}};
+                                                 });
+  QElapsedTimer clock;
+  clock.start();
+  qint64 last_ms = 0, longestGap_ms = 0;
+  int ticks = 0;
+  QTimer timer;
+  timer.setInterval(20);
+  QObject::connect(&timer, &QTimer::timeout, [&] {
+    const qint64 now = clock.elapsed();
+    longestGap_ms = std::max(longestGap_ms, now - last_ms);
+    last_ms = now;
+    ++ticks;
+  });
+  timer.start();
+  EXPECT_EQ(waitFinished(id), JobStatus::Completed);
+  timer.stop();
+  std::cout << "[ ui thread ] job of 300 ms: " << ticks << " timer ticks, longest gap " << longestGap_ms << " ms\n";
+  EXPECT_GE(clock.elapsed(), 300);
+  EXPECT_GE(ticks, 8);
+  EXPECT_LT(longestGap_ms, 100);
+}
+
+}  // namespace

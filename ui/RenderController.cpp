@@ -1,0 +1,154 @@
+#include "ui/RenderController.h"
+
+#include <QDir>
+#include <QSettings>
+
+#include "core/cli/EngineOptionsCli.h"
+#include "core/engine/EngineRegistry.h"
+#include "core/model/ProjectIo.h"
+#include "core/render/TakeStore.h"
+#include "ui/ProjectDocument.h"
+#include "ui/RenderController_Worker.h"
+
+namespace shotcraft::ui {
+
+RenderController::RenderController(ProjectDocument* document, engine::EngineRegistry* registry, QObject* parent)
+    : QObject(parent), m_document(document), m_worker(std::make_shared<Worker>()) {
+  qRegisterMetaType<shotcraft::ui::RenderStep>("shotcraft::ui::RenderStep");
+  if (registry == nullptr) {
+    m_ownRegistry = std::make_unique<engine::EngineRegistry>();
+    registry = m_ownRegistry.get();
+  }
+  m_registry = registry;
+  m_worker->registry = registry;
+  m_queue = std::make_unique<engine::JobQueue>();
+  connect(m_queue.get(), &engine::JobQueue::finished, this, &RenderController::onFinished);
+  connect(m_document, &ProjectDocument::projectReset, this, [this] {
+    m_failedByShot.clear();
+    m_thumbnails.clear();
+  });
+}
+
+RenderController::~RenderController() {
+  m_queue->cancelAll();
+  m_queue.reset();  // joins the worker while the engine and the registry still exist
+}
+
+QString RenderController::modelDir() {
+  const QString chosen = QSettings().value(QLatin1String(kModelDirKey)).toString();
+  return chosen.isEmpty() ? cli::defaultModelDir() : chosen;
+}
+
+QString RenderController::shotOf(engine::JobId id) const {
+  auto it = m_jobs.find(id);
+  return it == m_jobs.end() ? QString() : it->second.shotId;
+}
+
+bool RenderController::regenerate(const QString& shotId, render::RenderMode mode, QString* error,
+                                  engine::JobId* id) {
+  auto fail = [&](const QString& why) {
+    if (error != nullptr) *error = why;
+    return false;
+  };
+  if (m_document->filePath().isEmpty()) {
+    return fail(tr("Save the project first: rendered takes are stored in its folder."));
+  }
+  if (m_document->project().findShot(shotId) == nullptr) return fail(tr("There is no shot %1.").arg(shotId));
+  const engine::JobId newId = submit(shotId, mode, model::ProjectIo::projectFolder(m_document->filePath()));
+  m_activeByShot[shotId] = newId;
+  m_failedByShot.remove(shotId);
+  if (id != nullptr) *id = newId;
+  emit renderStateChanged(shotId);
+  return true;
+}
+
+bool RenderController::retry(engine::JobId id, QString* error, engine::JobId* newId) {
+  auto it = m_jobs.find(id);
+  if (it == m_jobs.end()) {
+    if (error != nullptr) *error = tr("Job %1 is not a shot render.").arg(id);
+    return false;
+  }
+  return regenerate(it->second.shotId, it->second.mode, error, newId);
+}
+
+void RenderController::onFinished(engine::JobId id, engine::JobStatus status, const QString& error) {
+  auto it = m_jobs.find(id);
+  if (it == m_jobs.end()) return;
+  const QString shotId = it->second.shotId;
+  const bool latest = m_activeByShot.value(shotId) == id;
+  if (latest) m_activeByShot.remove(shotId);
+  if (status == engine::JobStatus::Completed) {
+    rememberEngineInfo();
+    const render::RenderResult& r = it->second.slot->result;
+    QString why;
+    if (!m_document->applyTake(shotId, r.take, &why)) {
+      if (latest) m_failedByShot[shotId] = true;
+      emit renderFailed(id, shotId, why);
+    } else {
+      emit takeApplied(shotId, r.take.id);
+    }
+  } else if (status == engine::JobStatus::Failed) {
+    if (latest) m_failedByShot[shotId] = true;
+    emit renderFailed(id, shotId, error);
+  }
+  emit renderStateChanged(shotId);
+}
+
+// The cache key names the engine's model, which is only known once the engine was created: remember it with
+// its folder so the next session can tell stale takes before its first render.
+void RenderController::rememberEngineInfo() const {
+  QString dir;
+  const std::optional<engine::EngineInfo> info = m_worker->engineInfo(&dir);
+  if (!info) return;
+  QSettings settings;
+  settings.setValue(QLatin1String(kKnownModelDirKey), dir);
+  settings.setValue(QLatin1String(kKnownModelNameKey), QString::fromStdString(info->model_name));
+}
+
+std::optional<engine::EngineInfo> RenderController::knownEngineInfo() const {
+  QString dir;
+  if (std::optional<engine::EngineInfo> info = m_worker->engineInfo(&dir); info && dir == modelDir()) return info;
+  QSettings settings;
+  if (settings.value(QLatin1String(kKnownModelDirKey)).toString() != modelDir()) return std::nullopt;
+  engine::EngineInfo info;
+  info.model_name = settings.value(QLatin1String(kKnownModelNameKey)).toString().toStdString();
+  if (info.model_name.empty()) return std::nullopt;
+  return info;
+}
+
+Freshness RenderController::freshness(const QString& shotId) const {
+  if (m_activeByShot.contains(shotId)) return Freshness::Rendering;
+  if (m_failedByShot.value(shotId)) return Freshness::Failed;
+  const model::Shot* shot = m_document->project().findShot(shotId);
+  if (shot == nullptr || shot->selectedTake() == nullptr) return Freshness::None;
+  const std::optional<engine::EngineInfo> info = knownEngineInfo();
+  if (!info || m_document->filePath().isEmpty()) return Freshness::Rendered;  // model never loaded: cannot tell
+  InfoOnlyEngine describer(*info);
+  render::ShotRenderer renderer(describer, renderSettingsFor(modelDir()));
+  const QString folder = model::ProjectIo::projectFolder(m_document->filePath());
+  const QString hash = shot->selectedTake()->render_hash;
+  for (render::RenderMode mode : {render::RenderMode::Draft, render::RenderMode::Final}) {
+    QString why;
+    const std::optional<QString> key = renderer.cacheKey(m_document->project(), shotId, folder, mode, &why);
+    if (key && *key == hash) return Freshness::Rendered;
+  }
+  return Freshness::Stale;
+}
+
+QImage RenderController::thumbnail(const QString& shotId, const QSize& size) const {
+  const model::Shot* shot = m_document->project().findShot(shotId);
+  if (shot == nullptr || shot->selectedTake() == nullptr || m_document->filePath().isEmpty()) return {};
+  const QString folder = model::ProjectIo::projectFolder(m_document->filePath());
+  const QString path = QDir(folder).filePath(QStringLiteral("takes/%1/%2")
+                                                 .arg(shot->selectedTake()->frames,
+                                                      render::TakeStore::frameFileName(0)));
+  auto cached = m_thumbnails.constFind(path);
+  if (cached == m_thumbnails.constEnd()) {
+    QImage frame(path);
+    cached = m_thumbnails.insert(path, frame);
+  }
+  if (cached->isNull()) return {};
+  return cached->scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+}  // namespace shotcraft::ui

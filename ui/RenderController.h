@@ -1,0 +1,105 @@
+#pragma once
+// Renders shots in the background for the studio (issue 8). Owns a JobQueue (one worker thread) and, created
+// lazily on that worker, the engine from the "torch" plugin with the model folder from the settings (key
+// kModelDirKey) or the embedded model. regenerate() submits an Interactive job that runs ShotRenderer for one
+// shot into the project folder; each denoising step is reported with its preview, and on success the take is
+// added to the shot and selected through ProjectDocument (one undo step), on the UI thread.
+// Nothing here blocks the UI thread: the engine and the renderer only run inside jobs.
+#include <QHash>
+#include <QImage>
+#include <QObject>
+#include <QString>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "core/engine/Engine.h"
+#include "core/engine/JobQueue.h"
+#include "core/render/RenderSettings.h"
+#include "ui/RenderFreshness.h"
+
+namespace shotcraft::engine {
+class EngineRegistry;
+}
+
+namespace shotcraft::ui {
+
+class ProjectDocument;
+
+// One finished denoising step of a running render.
+struct RenderStep {
+  int step = 0;        // 1-based, of steps
+  int steps = 0;
+  int keyframe = 0;    // 0-based keyframe being drawn, of keyframes
+  int keyframes = 0;
+  double step_ms = 0.0;
+  double eta_s = 0.0;  // estimate for what is left of the job
+  QImage preview;      // null when the engine sent none
+};
+
+class RenderController : public QObject {
+  Q_OBJECT
+ public:
+  static constexpr const char* kModelDirKey = "render/modelDir";
+  static constexpr const char* kKnownModelDirKey = "render/lastEngineModelDir";
+  static constexpr const char* kKnownModelNameKey = "render/lastEngineModelName";
+
+  // registry: where the engine factory comes from (tests pass one with a fake); nullptr = own one that loads
+  // the plugins. It must outlive the controller.
+  explicit RenderController(ProjectDocument* document, engine::EngineRegistry* registry = nullptr,
+                            QObject* parent = nullptr);
+  ~RenderController() override;  // cancels and joins the worker before the engine goes away
+
+  engine::JobQueue* queue() const { return m_queue.get(); }
+  // The model folder jobs use: the kModelDirKey setting, else the embedded model ("" if none is installed).
+  static QString modelDir();
+
+  // Queues a render of `shotId`. False + *error when the project has no folder yet or the shot is unknown.
+  bool regenerate(const QString& shotId, render::RenderMode mode, QString* error = nullptr,
+                  engine::JobId* id = nullptr);
+  // Submits the render that job `id` ran again (a new job). False when `id` is not a render of this controller.
+  bool retry(engine::JobId id, QString* error = nullptr, engine::JobId* newId = nullptr);
+  bool isRender(engine::JobId id) const { return m_jobs.count(id) != 0; }
+  bool cancel(engine::JobId id) { return m_queue->cancel(id); }
+  QString shotOf(engine::JobId id) const;
+
+  // For the storyboard cards.
+  Freshness freshness(const QString& shotId) const;
+  // The selected take's first frame scaled to fit `size`; null when the shot has no take on disk.
+  QImage thumbnail(const QString& shotId, const QSize& size) const;
+
+ signals:
+  // Emitted from the worker thread (reaches UI receivers queued).
+  void stepReported(shotcraft::engine::JobId id, const shotcraft::ui::RenderStep& step);
+  // UI thread:
+  void takeApplied(const QString& shotId, const QString& takeId);
+  void renderFailed(shotcraft::engine::JobId id, const QString& shotId, const QString& error);
+  void renderStateChanged(const QString& shotId);  // freshness of the shot may have changed
+
+ private:
+  struct Worker;
+  struct JobSlot;
+  struct JobRecord {
+    QString shotId;
+    render::RenderMode mode = render::RenderMode::Draft;
+    std::shared_ptr<JobSlot> slot;
+  };
+  void rememberEngineInfo() const;
+  std::optional<engine::EngineInfo> knownEngineInfo() const;
+  void onFinished(engine::JobId id, engine::JobStatus status, const QString& error);
+  engine::JobId submit(const QString& shotId, render::RenderMode mode, const QString& projectDir);
+
+  ProjectDocument* m_document;
+  std::unique_ptr<engine::EngineRegistry> m_ownRegistry;
+  engine::EngineRegistry* m_registry;
+  std::shared_ptr<Worker> m_worker;        // engine + its info; touched by jobs (one at a time)
+  std::unique_ptr<engine::JobQueue> m_queue;  // declared last: destroyed (joined) first
+  std::map<engine::JobId, JobRecord> m_jobs;
+  QHash<QString, engine::JobId> m_activeByShot;
+  QHash<QString, bool> m_failedByShot;
+  mutable QHash<QString, QImage> m_thumbnails;  // by frame path
+};
+
+}  // namespace shotcraft::ui
+
+Q_DECLARE_METATYPE(shotcraft::ui::RenderStep)
