@@ -518,7 +518,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Render.cpp" line="+80"/>
+        <location filename="../ui/MainWindow_Render.cpp" line="+81"/>
         <source>Render of %1 failed: %2</source>
         <translation>镜头 %1 渲染失败：%2</translation>
     </message>
@@ -544,7 +544,7 @@
         <translation>请先保存项目：渲染出的镜次存放在项目文件夹中。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Choose a Model Folder</source>
         <translation>选择模型文件夹</translation>
     </message>
@@ -602,7 +602,7 @@
 <context>
     <name>shotcraft::ui::PreviewPanel</name>
     <message>
-        <location filename="../ui/PreviewPanel.cpp" line="+106"/>
+        <location filename="../ui/PreviewPanel.cpp" line="+107"/>
         <source>No render running</source>
         <translation>当前没有渲染任务</translation>
     </message>
@@ -637,7 +637,7 @@
         <translation>每步毫秒</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
         <source>The denoising preview appears here while a shot renders.</source>
         <translation>镜头渲染时，去噪预览会显示在这里。</translation>
     </message>
@@ -743,7 +743,7 @@
 <context>
     <name>shotcraft::ui::PromptEditor</name>
     <message>
-        <location filename="../ui/PromptEditor.cpp" line="+63"/>
+        <location filename="../ui/PromptEditor.cpp" line="+65"/>
         <source>CLIP tokens of this prompt / tokens per text window</source>
         <translation>此提示词的 CLIP 词元数 / 每个文本窗口的词元数</translation>
     </message>

@@ -25,6 +25,7 @@ PreviewPanel::PreviewPanel(RenderController* controller, QWidget* parent)
       m_plot(new QCustomPlot(this)) {
   setObjectName(QStringLiteral("PreviewPanel"));
   m_picture->setAlignment(Qt::AlignCenter);
+  m_picture->setWordWrap(true);
   m_picture->setMinimumSize(160, 90);
   m_picture->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
   m_picture->setBackgroundRole(QPalette::AlternateBase);
@@ -115,7 +116,7 @@ QString PreviewPanel::etaText() const {
 
 void PreviewPanel::updateImage() {
   if (m_image.isNull()) {
-    m_picture->setPixmap(QPixmap());
+    m_picture->setText(tr("The denoising preview appears here while a shot renders."));  // also drops a pixmap
     return;
   }
   m_picture->setPixmap(QPixmap::fromImage(m_image.scaled(m_picture->size(), Qt::KeepAspectRatio,
@@ -133,7 +134,7 @@ void PreviewPanel::retranslate() {
   m_eta->setText(etaText());
   m_plot->xAxis->setLabel(tr("step"));
   m_plot->yAxis->setLabel(tr("ms per step"));
-  if (m_image.isNull() && m_job == 0) m_picture->setText(tr("The denoising preview appears here while a shot renders."));
+  if (m_image.isNull()) updateImage();
 }
 
 void PreviewPanel::changeEvent(QEvent* event) {

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include "ui/PromptHighlighter.h"
@@ -42,7 +43,8 @@ PromptEditor::PromptEditor(int lines, bool withHistory, QWidget* parent)
   layout->setSpacing(2);
   layout->addWidget(m_edit);
   layout->addLayout(bottom);
-  connect(m_edit, &QPlainTextEdit::textChanged, this, &PromptEditor::updateCounter);
+  // The document's signal, not the editor's: panels fill the editor with its signals blocked.
+  connect(m_edit->document(), &QTextDocument::contentsChanged, this, &PromptEditor::updateCounter);
   retranslate();
   updateCounter();
 }

@@ -2,6 +2,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QSignalBlocker>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
@@ -103,6 +104,12 @@ TEST_F(PromptTest, EditorCountsAndRemembersPrompts) {
   PromptEditor editor(4, true);
   editor.editor()->setPlainText(QStringLiteral("a red car"));
   EXPECT_EQ(editor.counterLabel()->text(), QStringLiteral("\u2248 3 / 75"));
+  {
+    const QSignalBlocker blocker(editor.editor());  // as the Shot dock fills it
+    editor.editor()->setPlainText(QStringLiteral("a red car, at night"));
+  }
+  EXPECT_EQ(editor.counterLabel()->text(), QStringLiteral("\u2248 6 / 75"));
+  editor.editor()->setPlainText(QStringLiteral("a red car"));
   editor.rememberPrompt();
   editor.editor()->setPlainText(QStringLiteral("a blue boat"));
   editor.rememberPrompt();
