@@ -29,13 +29,13 @@ std::string stageDir(const engine::TrainingRequest& request, const std::string& 
 std::string vaeConfigJson(bool tiny, double scalingFactor) {
   char scale[32];
   std::snprintf(scale, sizeof scale, "%.6f", scalingFactor);
-  const std::string channels = tiny ? "[8, 8, 16, 16]" : "[32, 64, 128, 128]";
+  const std::string channels = tiny ? "[8, 8, 16, 16]" : "[16, 32, 64, 64]";
   return std::string(R"({"_class_name": "AutoencoderKL", "in_channels": 3, "out_channels": 3,
   "down_block_types": ["DownEncoderBlock2D", "DownEncoderBlock2D", "DownEncoderBlock2D", "DownEncoderBlock2D"],
   "up_block_types": ["UpDecoderBlock2D", "UpDecoderBlock2D", "UpDecoderBlock2D", "UpDecoderBlock2D"],
   "block_out_channels": )") +
          channels + R"(, "layers_per_block": 1, "latent_channels": 4, "norm_num_groups": )" +
-         (tiny ? "8" : "32") + R"(, "act_fn": "silu", "sample_size": 256, "scaling_factor": )" + scale + "}\n";
+         (tiny ? "8" : "16") + R"(, "act_fn": "silu", "sample_size": 256, "scaling_factor": )" + scale + "}\n";
 }
 
 std::string unetConfigJson(bool tiny) {

@@ -25,7 +25,7 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
 
   DataSettings data;
   data.seed = request.data_seed;
-  data.batch = request.batch > 0 ? request.batch : 16;
+  data.batch = request.batch > 0 ? request.batch : 8;
   if (tiny) {
     data.width = 64;
     data.height = 32;
