@@ -24,7 +24,7 @@ const std::vector<Command>& commands() {
        &cmdGenerate},
       {"render", "render PROJECT [--shots ID,...] -o DIR", "render shots (draft or final) into cached takes + PNGs",
        &cmdRender},
-      {"bench", "bench engine [--quick]", "measure engine speed (per-step ms and GFLOP/s, fp32 and bf16)",
+      {"bench", "bench engine|render|export [--quick]", "speed figures: engine steps, in-betweens, video encode",
        &cmdBench},
       {"export", "export PROJECT -o OUT.mp4|.mov|.gif|DIR", "the animatic as video, GIF or PNG frames (with --audio)",
        &cmdExport},
