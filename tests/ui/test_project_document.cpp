@@ -210,6 +210,24 @@ TEST_F(ProjectDocumentTest, SaveWritesAndReloadsEqualAndClearsDirty) {
   EXPECT_EQ(reloaded.project().findShot(firstShotId(document))->title, QStringLiteral("again"));
 }
 
+TEST_F(ProjectDocumentTest, SaveAsTakesAssetsAndTakesAlong) {
+  QTemporaryDir dir;
+  const QString first = dir.filePath(QStringLiteral("First.shotcraft"));
+  ProjectDocument document;
+  QString error;
+  ASSERT_TRUE(document.saveAs(first, &error)) << error.toStdString();
+  ASSERT_TRUE(QDir().mkpath(first + QStringLiteral("/takes/abc123")));
+  ASSERT_TRUE(writeFile(first + QStringLiteral("/takes/abc123/frame_0001.png"), "png bytes"));
+  ASSERT_TRUE(writeFile(first + QStringLiteral("/assets/music.wav"), "wav bytes"));
+  const QString second = dir.filePath(QStringLiteral("Second.shotcraft"));
+  ASSERT_TRUE(document.saveAs(second, &error)) << error.toStdString();
+  QFile frame(second + QStringLiteral("/takes/abc123/frame_0001.png"));
+  ASSERT_TRUE(frame.open(QIODevice::ReadOnly));
+  EXPECT_EQ(frame.readAll(), QByteArray("png bytes"));
+  EXPECT_TRUE(QFile::exists(second + QStringLiteral("/assets/music.wav")));
+  EXPECT_TRUE(QFile::exists(first + QStringLiteral("/assets/music.wav")));  // the old folder is left as it was
+}
+
 TEST_F(ProjectDocumentTest, NewUntitledProjectTakesItsFolderNameOnSaveAs) {
   QTemporaryDir dir;
   ASSERT_TRUE(dir.isValid());
