@@ -18,7 +18,7 @@ QString ControlSettings::validateSlot(const ControlSlot& s) {
   if (!s.source.isEmpty()) {
     const QString why = checkRelativePath(s.source);
     if (!why.isEmpty()) return QStringLiteral("source: ") + why;
-  } else if (s.enabled) {
+  } else if (s.enabled && s.origin == ControlOrigin::File) {
     return QStringLiteral("source: an enabled control needs an image in assets/");
   }
   return {};
@@ -54,6 +54,16 @@ QString ControlSettings::sourceName(ControlSource source) {
 std::optional<ControlSource> ControlSettings::sourceFromName(const QString& name) {
   if (name == QLatin1String("image")) return ControlSource::Image;
   if (name == QLatin1String("map")) return ControlSource::Map;
+  return std::nullopt;
+}
+
+QString ControlSettings::originName(ControlOrigin origin) {
+  return origin == ControlOrigin::PreviousShot ? QStringLiteral("previous_shot") : QStringLiteral("file");
+}
+
+std::optional<ControlOrigin> ControlSettings::originFromName(const QString& name) {
+  if (name == QLatin1String("file")) return ControlOrigin::File;
+  if (name == QLatin1String("previous_shot")) return ControlOrigin::PreviousShot;
   return std::nullopt;
 }
 

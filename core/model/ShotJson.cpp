@@ -84,13 +84,15 @@ QJsonObject ShotJson::controlsToObject(const ControlSettings& controls) {
   for (int k = 0; k < kControlKindCount; ++k) {
     const ControlSlot& s = controls.slot(ControlKind(k));
     if (s == ControlSlot{}) continue;
-    o.insert(ControlSettings::kindName(ControlKind(k)),
-             QJsonObject{{QStringLiteral("enabled"), s.enabled},
-                         {QStringLiteral("source"), s.source},
-                         {QStringLiteral("source_kind"), ControlSettings::sourceName(s.source_kind)},
-                         {QStringLiteral("weight"), s.weight},
-                         {QStringLiteral("start"), s.start},
-                         {QStringLiteral("end"), s.end}});
+    QJsonObject so{{QStringLiteral("enabled"), s.enabled},
+                   {QStringLiteral("source"), s.source},
+                   {QStringLiteral("source_kind"), ControlSettings::sourceName(s.source_kind)},
+                   {QStringLiteral("weight"), s.weight},
+                   {QStringLiteral("start"), s.start},
+                   {QStringLiteral("end"), s.end}};
+    // Written only when not the default, so files without previous-shot controls read as before.
+    if (s.origin != ControlOrigin::File) so.insert(QStringLiteral("origin"), ControlSettings::originName(s.origin));
+    o.insert(ControlSettings::kindName(ControlKind(k)), so);
   }
   return o;
 }
@@ -117,6 +119,13 @@ ControlSettings ShotJson::controlsFromObject(const QJsonObject& o, const QString
     s.weight = reader.number(so, at, QStringLiteral("weight"), O, 1.0);
     s.start = reader.number(so, at, QStringLiteral("start"), O, 0.0);
     s.end = reader.number(so, at, QStringLiteral("end"), O, 1.0);
+    const QString originName = reader.string(so, at, QStringLiteral("origin"), O, QStringLiteral("file"));
+    if (const auto origin = ControlSettings::originFromName(originName)) {
+      s.origin = *origin;
+    } else if (reader.ok()) {
+      reader.fail(JsonReader::join(at, QStringLiteral("origin")),
+                  QStringLiteral("must be \"file\" or \"previous_shot\""));
+    }
     controls.setSlot(*kind, s);
   }
   return controls;

@@ -4,6 +4,7 @@
 #include <exception>
 #include <opencv2/core.hpp>
 
+#include "core/model/ControlResolve.h"
 #include "core/model/Project.h"
 #include "core/render/ShotJob.h"
 
@@ -53,7 +54,9 @@ std::optional<QString> ShotRenderer::cacheKey(const model::Project& project, con
     return std::nullopt;
   }
   const ProgressFn none;
-  ShotJob job(m_engine, m_settings, *shot, projectDir, none, engine::CancelToken());
+  model::Shot resolved = *shot;  // "from previous shot" controls take the earlier shot's file
+  resolved.controls = model::resolveControls(project, shotId);
+  ShotJob job(m_engine, m_settings, resolved, projectDir, none, engine::CancelToken());
   if (!job.prepare(error)) return std::nullopt;
   return job.hash(mode);
 }
@@ -75,8 +78,10 @@ RenderResult ShotRenderer::renderShot(const model::Project& project, const QStri
     r.error = prefix + why;
     return r;
   }
+  model::Shot resolved = *shot;  // "from previous shot" controls take the earlier shot's file
+  resolved.controls = model::resolveControls(project, shotId);
   try {
-    ShotJob job(m_engine, m_settings, *shot, projectDir, progress, cancel);
+    ShotJob job(m_engine, m_settings, resolved, projectDir, progress, cancel);
     QString error;
     if (!job.prepare(&error)) {
       r.error = prefix + error;
