@@ -40,6 +40,11 @@
         <source>No shots in this act yet. Use &quot;Add Shot&quot; to start one.</source>
         <translation>此幕还没有镜头。点击“添加镜头”开始创建。</translation>
     </message>
+    <message>
+        <location filename="../ui/ActRow.cpp" line="242"/>
+        <source>Act %1 starts at %2:%3 →</source>
+        <translation>第 %1 幕从 %2:%3 开始 →</translation>
+    </message>
 </context>
 <context>
     <name>shotcraft::ui::BriefPanel</name>
@@ -739,6 +744,16 @@
         <source>Add Take</source>
         <translation>添加镜次</translation>
     </message>
+    <message>
+        <location filename="../ui/ProjectDocument_Timeline.cpp" line="41"/>
+        <source>Split Shot</source>
+        <translation>拆分镜头</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectDocument_Timeline.cpp" line="54"/>
+        <source>Delete %1 Shots</source>
+        <translation>删除 %1 个镜头</translation>
+    </message>
 </context>
 <context>
     <name>shotcraft::ui::PromptEditor</name>
@@ -920,6 +935,11 @@
         <source>(no prompt yet)</source>
         <translation>（尚无提示词）</translation>
     </message>
+    <message>
+        <location filename="../ui/ShotCard.cpp" line="204"/>
+        <source>%1 — %2 s. Drag to move; drag the right edge to change the duration.</source>
+        <translation>%1 — %2 秒。拖动可移动；拖动右边缘可更改时长。</translation>
+    </message>
 </context>
 <context>
     <name>shotcraft::ui::ShotPanel</name>
@@ -1054,6 +1074,102 @@
         <location line="+15"/>
         <source>Shot %1 · %2 · act %3</source>
         <translation>镜头 %1 · %2 · 第 %3 幕</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::StoryboardView</name>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="46"/>
+        <source>&amp;Regenerate</source>
+        <translation>重新生成(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="47"/>
+        <source>Render a new draft of the shot, as Render Draft does</source>
+        <translation>重新渲染此镜头的草稿，与“渲染草稿”相同</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="48"/>
+        <source>New &amp;Take</source>
+        <translation>新镜次(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="49"/>
+        <source>Render another take of the shot with a new seed</source>
+        <translation>用新的种子为此镜头再渲染一个镜次</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="50"/>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="51"/>
+        <source>&amp;Split at Playhead</source>
+        <translation>在播放头处拆分(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="52"/>
+        <source>Cut the shot in two where the playhead is</source>
+        <translation>在播放头所在位置将镜头一分为二</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="53"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="54"/>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="55"/>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="56"/>
+        <source>Show the timeline wider (Ctrl+wheel)</source>
+        <translation>放宽时间线显示（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="57"/>
+        <source>Show more of the timeline (Ctrl+wheel)</source>
+        <translation>显示更多时间线（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="58"/>
+        <source>Zoom to &amp;Fit</source>
+        <translation>缩放至适合(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="59"/>
+        <source>Show the whole storyboard in the visible width</source>
+        <translation>在可见宽度内显示整个故事板</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="88"/>
+        <source>&amp;Delete %1 Shots</source>
+        <translation>删除 %1 个镜头(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="182"/>
+        <source>Select the shots to delete first.</source>
+        <translation>请先选择要删除的镜头。</translation>
+    </message>
+    <message>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="212"/>
+        <source>Place the playhead inside shot %1 to split it.</source>
+        <translation>请将播放头放在镜头 %1 之内再拆分。</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::TimelineRuler</name>
+    <message>
+        <location filename="../ui/TimelineRuler.cpp" line="166"/>
+        <source>Click or drag to move the playhead (Shift: off the 0.1 s grid). Coloured lines are beats.</source>
+        <translation>单击或拖动以移动播放头（按住 Shift 可不吸附到 0.1 秒网格）。彩色细线表示节拍。</translation>
     </message>
 </context>
 </TS>

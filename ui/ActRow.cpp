@@ -5,40 +5,42 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 #include "core/model/Act.h"
 #include "ui/ShotCard.h"
+#include "ui/TimelineGeometry.h"
 
 namespace shotcraft::ui {
 
 namespace {
 constexpr int kAccentWidth_px = 4;
+constexpr int kLanePadding_px = 4;
+constexpr int kHeaderTop_px = 6;
+constexpr int kHeaderGap_px = 4;
+}  // namespace
 
-QColor accentColor(int act) {
+QColor ActRow::accentColor(int act) {
   switch (act) {
     case 0: return {0x4c, 0x8b, 0xf5};
     case 1: return {0xe8, 0x9a, 0x3c};
     default: return {0x3f, 0xb5, 0x7f};
   }
 }
-}  // namespace
 
 ActRow::ActRow(int act, QWidget* parent)
     : QWidget(parent),
       m_act(act),
-      m_badge(new QLabel(this)),
-      m_titleEdit(new QLineEdit(this)),
-      m_stats(new QLabel(this)),
-      m_addButton(new QToolButton(this)),
-      m_strip(new QScrollArea(this)),
-      m_stripContent(new QWidget(m_strip)),
-      m_cardLayout(new QHBoxLayout(m_stripContent)),
-      m_emptyHint(new QLabel(m_stripContent)) {
+      m_header(new QWidget(this)),
+      m_badge(new QLabel(m_header)),
+      m_titleEdit(new QLineEdit(m_header)),
+      m_stats(new QLabel(m_header)),
+      m_addButton(new QToolButton(m_header)),
+      m_lane(new QWidget(this)),
+      m_emptyHint(new QLabel(m_lane)) {
   setObjectName(QStringLiteral("ActRow_%1").arg(act + 1));
   QFont badgeFont = font();
   badgeFont.setBold(true);
@@ -61,32 +63,23 @@ ActRow::ActRow(int act, QWidget* parent)
   m_addButton->setAutoRaise(true);
   m_addButton->setObjectName(QStringLiteral("addShotButton"));
 
-  auto* header = new QHBoxLayout;
+  auto* header = new QHBoxLayout(m_header);  // placed by hand (placeHeader) so it can stay in view
+  header->setContentsMargins(0, 0, 0, 0);
   header->setSpacing(10);
   header->addWidget(m_badge);
   header->addWidget(m_titleEdit);
   header->addWidget(m_stats);
-  header->addStretch(1);
   header->addWidget(m_addButton);
 
-  m_cardLayout->setContentsMargins(0, 2, 0, 6);
-  m_cardLayout->setSpacing(10);
+  m_lane->setObjectName(QStringLiteral("lane"));
+  m_lane->setFixedHeight(ShotCard::kHeight_px + 2 * kLanePadding_px);
+  m_lane->installEventFilter(this);
   m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
-  m_cardLayout->addWidget(m_emptyHint);
-  m_cardLayout->addStretch(1);
-  m_strip->setWidget(m_stripContent);
-  m_strip->setWidgetResizable(true);
-  m_strip->setFrameShape(QFrame::NoFrame);
-  m_strip->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  m_strip->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-  m_strip->viewport()->setAutoFillBackground(false);
-  m_stripContent->setAutoFillBackground(false);
 
   auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(kAccentWidth_px + 12, 8, 12, 4);
-  layout->setSpacing(6);
-  layout->addLayout(header);
-  layout->addWidget(m_strip);
+  layout->setContentsMargins(timeline::kBandInset_px, kHeaderTop_px, 12, 6);  // the top grows by the header
+  layout->setSpacing(0);
+  layout->addWidget(m_lane);
   setAutoFillBackground(false);
 
   connect(m_titleEdit, &QLineEdit::textChanged, this, &ActRow::fitTitleWidth);
@@ -95,34 +88,49 @@ ActRow::ActRow(int act, QWidget* parent)
   retranslate();
 }
 
-void ActRow::setAct(const model::Act& act, int firstNumber, const QString& selectedShot) {
-  for (ShotCard* old : m_cards) {  // deleted later: this may run inside one of the card's own event handlers
-    m_cardLayout->removeWidget(old);
+void ActRow::setAct(const model::Act& act, int firstNumber) {
+  for (ShotCard* old : m_cards) {  // deleted later: this may run inside one of the clip's own event handlers
     old->hide();
     old->deleteLater();
   }
   m_cards.clear();
   int number = firstNumber;
   for (const model::Shot& shot : act.shots) {
-    auto* card = new ShotCard(shot.id, m_stripContent);
+    auto* card = new ShotCard(shot.id, m_lane);
     card->setShot(shot, number++);
-    card->setSelected(shot.id == selectedShot);
-    connect(card, &ShotCard::clicked, this, &ActRow::cardClicked);
-    connect(card, &ShotCard::contextMenuRequested, this, &ActRow::cardContextMenu);
-    m_cardLayout->insertWidget(static_cast<int>(m_cards.size()), card);
+    card->setAccent(accentColor(m_act));
     m_cards.push_back(card);
+    emit cardCreated(card);
+    card->show();
   }
   m_emptyHint->setVisible(m_cards.empty());
-  int stripHeight = m_emptyHint->sizeHint().height() + 12;
-  if (!m_cards.empty()) stripHeight = m_cards.front()->sizeHint().height() + 8;
-  m_strip->setFixedHeight(stripHeight + m_strip->horizontalScrollBar()->sizeHint().height());
   updateHeader(act);
+  layoutClips(m_start_s, m_pixelsPerSecond);
 }
+
+void ActRow::layoutClips(double actStart_s, double pixelsPerSecond) {
+  m_start_s = actStart_s;
+  m_pixelsPerSecond = pixelsPerSecond;
+  double t = actStart_s;
+  for (ShotCard* card : m_cards) {
+    const int left = laneX(t);
+    t += card->duration_s();
+    const int width = std::max(ShotCard::kMinWidth_px, laneX(t) - left);  // edges of neighbours coincide
+    card->setGeometry(left, kLanePadding_px, width, ShotCard::kHeight_px);
+  }
+  const QSize hint = m_emptyHint->sizeHint();
+  m_emptyHint->setGeometry(laneX(actStart_s) + 8, (m_lane->height() - hint.height()) / 2, hint.width(),
+                           hint.height());
+  m_lane->update();
+}
+
+int ActRow::laneX(double time_s) const { return static_cast<int>(std::lround(time_s * m_pixelsPerSecond)); }
 
 void ActRow::fitTitleWidth() {
   const QString text = m_titleEdit->text().isEmpty() ? m_titleEdit->placeholderText() : m_titleEdit->text();
   const int wanted_px = m_titleEdit->fontMetrics().horizontalAdvance(text) + 24;
   m_titleEdit->setFixedWidth(std::clamp(wanted_px, 160, 560));
+  placeHeader();
 }
 
 void ActRow::updateShot(const model::Shot& shot, int number) {
@@ -136,8 +144,8 @@ void ActRow::updateHeader(const model::Act& act) {
   retranslate();
 }
 
-void ActRow::setSelectedShot(const QString& shotId) {
-  for (ShotCard* c : m_cards) c->setSelected(c->shotId() == shotId);
+void ActRow::setSelection(const QStringList& shotIds) {
+  for (ShotCard* c : m_cards) c->setSelected(shotIds.contains(c->shotId()));
 }
 
 ShotCard* ActRow::card(const QString& shotId) const {
@@ -146,8 +154,21 @@ ShotCard* ActRow::card(const QString& shotId) const {
   return nullptr;
 }
 
-void ActRow::ensureVisible(const QString& shotId) {
-  if (ShotCard* c = card(shotId)) m_strip->ensureWidgetVisible(c, 16, 0);
+int ActRow::dropRow(int x, const QString& movingShot, int* gapX) const {
+  int row = 0;
+  int gap = laneX(m_start_s);
+  bool first = true;
+  for (ShotCard* c : m_cards) {
+    if (c->shotId() == movingShot) continue;
+    const QRect g = c->geometry();
+    if (first) gap = g.left();
+    first = false;
+    if (x < g.center().x()) break;
+    ++row;
+    gap = g.left() + g.width();
+  }
+  if (gapX != nullptr) *gapX = gap;
+  return row;
 }
 
 void ActRow::retranslate() {
@@ -158,7 +179,33 @@ void ActRow::retranslate() {
   m_addButton->setText(tr("+ Add Shot"));
   m_addButton->setToolTip(tr("Add a shot at the end of this act"));
   m_emptyHint->setText(tr("No shots in this act yet. Use \"Add Shot\" to start one."));
+  m_emptyHint->adjustSize();
   fitTitleWidth();
+  placeHeader();
+}
+
+void ActRow::setHeaderOffset(int px) {
+  if (px == m_headerOffset_px) return;
+  m_headerOffset_px = px;
+  placeHeader();
+  m_lane->update();
+}
+
+void ActRow::placeHeader() {
+  const QSize hint = m_header->sizeHint();
+  const int room_px = std::max(0, width() - hint.width() - timeline::kBandInset_px - 12);
+  m_header->setGeometry(timeline::kBandInset_px + std::clamp(m_headerOffset_px, 0, room_px), kHeaderTop_px,
+                        hint.width(), hint.height());
+  if (QLayout* band = layout()) {
+    const QMargins margins = band->contentsMargins();
+    const int top_px = kHeaderTop_px + hint.height() + kHeaderGap_px;
+    if (margins.top() != top_px) band->setContentsMargins(margins.left(), top_px, margins.right(), margins.bottom());
+  }
+}
+
+void ActRow::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  placeHeader();
 }
 
 void ActRow::paintEvent(QPaintEvent* event) {
@@ -172,6 +219,45 @@ void ActRow::paintEvent(QPaintEvent* event) {
   painter.setPen(Qt::NoPen);
   painter.setBrush(accentColor(m_act));
   painter.drawRoundedRect(QRectF(0, 0, kAccentWidth_px + 2, height()), 3.0, 3.0);
+}
+
+// The lane: the act's stretch of time tinted in its colour, with its start marked, under the clips.
+void ActRow::paintLane() {
+  QPainter painter(m_lane);
+  QColor tint = accentColor(m_act);
+  const int start = laneX(m_start_s);
+  const int end = laneX(m_start_s + m_duration_s);
+  painter.setPen(Qt::NoPen);
+  tint.setAlpha(40);
+  painter.fillRect(QRect(start, 0, std::max(0, end - start), m_lane->height()), tint);
+  tint.setAlpha(200);
+  painter.fillRect(QRect(start, 0, 2, m_lane->height()), tint);
+  QPen dotted(palette().color(QPalette::Mid), 1.0, Qt::DotLine);
+  painter.setPen(dotted);
+  const int mid = m_lane->height() / 2;
+  if (start <= 0) return;
+  painter.drawLine(0, mid, start, mid);  // before the act begins
+  // Where the act's clips are when they are off to the right of the header.
+  const int seconds = static_cast<int>(std::floor(m_start_s));
+  const QString text = tr("Act %1 starts at %2:%3 →")
+                           .arg(m_act + 1)
+                           .arg(seconds / 60)
+                           .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+  const int x = std::max(0, m_headerOffset_px) + 8;
+  const QRect box = painter.fontMetrics().boundingRect(text).adjusted(-6, -3, 6, 3);
+  if (x + box.width() + 16 > start) return;
+  const QRect where = box.translated(x - box.left(), mid - box.center().y());
+  painter.fillRect(where, palette().color(QPalette::AlternateBase));
+  painter.setPen(palette().color(QPalette::PlaceholderText));
+  painter.drawText(where, Qt::AlignCenter, text);
+}
+
+bool ActRow::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_lane && event->type() == QEvent::Paint) {
+    paintLane();
+    return true;
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void ActRow::changeEvent(QEvent* event) {

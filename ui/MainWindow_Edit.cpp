@@ -43,17 +43,10 @@ void MainWindow::duplicateSelectedShot() {
 }
 
 void MainWindow::removeSelectedShot() {
-  const QString shotId = m_storyboard->selectedShot();
-  // Select the neighbour in play order so the keyboard can keep deleting.
-  const QStringList ids = m_document->project().shotIds();
-  const int index = static_cast<int>(ids.indexOf(shotId));
+  // Every selected shot on the timeline, one undo step; the neighbour is selected so Delete can go on.
   QString error;
-  if (!m_document->removeShot(shotId, &error)) {
+  if (!m_storyboard->deleteSelection(&error))
     statusBar()->showMessage(tr("Not applied: %1").arg(error), kStatusMessage_ms);
-    return;
-  }
-  if (index + 1 < ids.size()) m_storyboard->selectShot(ids.at(index + 1));
-  else if (index > 0) m_storyboard->selectShot(ids.at(index - 1));
 }
 
 void MainWindow::nudgeSelectedShot(int direction) {

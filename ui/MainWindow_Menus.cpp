@@ -53,8 +53,7 @@ void MainWindow::createActions() {
   make(m_actions.moveLater, "actionMoveLater", QKeySequence(Qt::ALT | Qt::Key_Right), [this] { nudgeSelectedShot(1); });
   m_actions.addShot->setIcon(style->standardIcon(QStyle::SP_FileDialogNewFolder));
   m_actions.removeShot->setIcon(style->standardIcon(QStyle::SP_TrashIcon));
-  m_storyboard->setCardActions({m_actions.duplicateShot, m_actions.moveEarlier, m_actions.moveLater,
-                                m_actions.removeShot});
+  m_storyboard->setCardActions({m_actions.moveEarlier, m_actions.moveLater});  // after the timeline's own
 
   m_actions.themes = new QActionGroup(this);
   make(m_actions.lightTheme, "actionLightTheme", QKeySequence(), [this] { setTheme(ThemeKind::Light); });
@@ -111,6 +110,10 @@ void MainWindow::createMenus() {
   m_viewMenu->setObjectName(QStringLiteral("menuView"));
   m_viewMenu->addAction(m_briefDock->toggleViewAction());
   m_viewMenu->addAction(m_shotDock->toggleViewAction());
+  m_viewMenu->addSeparator();
+  m_viewMenu->addActions({m_storyboard->zoomInAction(), m_storyboard->zoomOutAction(),  // timeline zoom
+                          m_storyboard->zoomToFitAction()});
+  m_viewMenu->addSeparator();
   m_themeMenu = m_viewMenu->addMenu(QString());
   m_themeMenu->setObjectName(QStringLiteral("menuTheme"));
   m_themeMenu->addActions(m_actions.themes->actions());

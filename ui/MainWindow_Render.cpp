@@ -71,6 +71,13 @@ void MainWindow::createRenderUi() {
 
   loadTokenizer(RenderController::modelDir());
 
+  // The timeline's clip menu: Regenerate does what Render Draft does; New Take draws a new seed first.
+  connect(m_storyboard, &StoryboardView::regenerateRequested, this, [this] { renderSelectedShot(false); });
+  connect(m_storyboard, &StoryboardView::newTakeRequested, this, [this](const QString& shotId) {
+    m_document->setShotSeed(shotId, QRandomGenerator::global()->bounded(static_cast<quint64>(model::limits::kMaxSeed)));
+    renderSelectedShot(false);
+  });
+
   // Cards are rebuilt by the storyboard on these signals (connected earlier, so they run first).
   connect(m_document, &ProjectDocument::structureChanged, this, [this] { refreshRenderStates(); });
   connect(m_document, &ProjectDocument::projectReset, this, [this] { refreshRenderStates(); });

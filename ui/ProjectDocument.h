@@ -6,6 +6,7 @@
 // When it accepts, a ModelEditCommand holding the forward and inverse requests is pushed on undoStack().
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUndoStack>
 #include <cstdint>
 
@@ -62,6 +63,17 @@ class ProjectDocument : public QObject {
   // --- takes (ProjectDocument_Takes.cpp). Adds `take` to the shot unless it already holds one with its render
   // hash, and selects it: one undo step.
   bool applyTake(const QString& shotId, const model::Take& take, QString* error = nullptr);
+
+  // --- timeline edits (ProjectDocument_Timeline.cpp)
+  // One step of an edge drag: calls carrying the same non-empty gesture key in a row merge into one undo step
+  // (a new drag uses a new key, so two drags are two steps).
+  bool dragShotDuration(const QString& shotId, double duration_s, const QString& gesture, QString* error = nullptr);
+  // Splits the shot atSeconds after its start (0 < atSeconds < duration): the first part keeps the id, the takes
+  // and the camera path's first stretch; the second, right after it, is a new shot with the same prompt, seed and
+  // settings and the rest of the duration (so the two sum to the original). One undo step.
+  bool splitShot(const QString& shotId, double atSeconds, QString* error = nullptr, QString* newId = nullptr);
+  // Removes the shots as one undo step. An unknown id fails before anything changes.
+  bool removeShots(const QStringList& shotIds, QString* error = nullptr);
 
   // --- brief and acts. field names the brief field being edited so typing in one field merges into one step.
   bool setBrief(const model::Brief& brief, const QString& field = {}, QString* error = nullptr);
