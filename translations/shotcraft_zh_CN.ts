@@ -125,6 +125,371 @@
     </message>
 </context>
 <context>
+    <name>shotcraft::ui::CameraCurvePlot</name>
+    <message>
+        <location filename="../ui/CameraCurvePlot.cpp" line="74"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraCurvePlot.cpp" line="75"/>
+        <source>Pan X</source>
+        <translation>平移 X</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraCurvePlot.cpp" line="76"/>
+        <source>Pan Y</source>
+        <translation>平移 Y</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraCurvePlot.cpp" line="77"/>
+        <source>Roll (°)</source>
+        <translation>旋转（°）</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraCurvePlot.cpp" line="78"/>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::CameraPathCanvas</name>
+    <message>
+        <location filename="../ui/CameraPathCanvas.cpp" line="126"/>
+        <source>No take yet</source>
+        <translation>尚无成片</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathCanvas.cpp" line="137"/>
+        <source>Add a keyframe to move the camera</source>
+        <translation>添加关键帧以移动镜头</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::CameraPathEditor</name>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="201"/>
+        <source>Camera of %1</source>
+        <translation>%1 的镜头运动</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="221"/>
+        <source>Keyframe %1 of %2</source>
+        <translation>关键帧 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="222"/>
+        <source>No keyframe selected</source>
+        <translation>未选择关键帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="240"/>
+        <source>Select a shot on the storyboard to draw its camera move here.</source>
+        <translation>在故事板上选择一个镜头，即可在此绘制其镜头运动。</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="241"/>
+        <source>Add Keyframe</source>
+        <translation>添加关键帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="242"/>
+        <source>Add a keyframe at the playhead</source>
+        <translation>在播放头处添加关键帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="243"/>
+        <source>Remove Keyframe</source>
+        <translation>删除关键帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="244"/>
+        <source>Move the camera frame along the path in real time (no rendering)</source>
+        <translation>让镜头框沿路径实时移动（不进行渲染）</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="245"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="245"/>
+        <source>Play Motion</source>
+        <translation>播放运动</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="246"/>
+        <source>&amp;Easing:</source>
+        <translation>缓动(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="247"/>
+        <source>How the camera speeds up and slows down from this keyframe to the next</source>
+        <translation>镜头从此关键帧到下一关键帧的加速与减速方式</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="248"/>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="249"/>
+        <source>Ease in</source>
+        <translation>缓入</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="250"/>
+        <source>Ease out</source>
+        <translation>缓出</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="251"/>
+        <source>Ease in and out</source>
+        <translation>缓入缓出</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="252"/>
+        <source>Hold</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="253"/>
+        <source>&amp;Time:</source>
+        <translation>时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="254"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="255"/>
+        <source>Pan &amp;X:</source>
+        <translation>平移 X(&amp;X)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="256"/>
+        <source>Pan &amp;Y:</source>
+        <translation>平移 Y(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="257"/>
+        <source>&amp;Zoom:</source>
+        <translation>缩放(&amp;Z)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="258"/>
+        <source>&amp;Roll:</source>
+        <translation>旋转(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="259"/>
+        <source>°</source>
+        <translation>°</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="260"/>
+        <source>Fraction of the frame width; positive moves the camera right</source>
+        <translation>占画面宽度的比例；正值使镜头向右移动</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="261"/>
+        <source>Fraction of the frame height; positive moves the camera down</source>
+        <translation>占画面高度的比例；正值使镜头向下移动</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="262"/>
+        <source>1 = no zoom, 2 = twice as close</source>
+        <translation>1 = 不缩放，2 = 拉近一倍</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="263"/>
+        <source>Degrees, positive turns clockwise</source>
+        <translation>角度，正值为顺时针旋转</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor_Edits.cpp" line="64"/>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/CameraPathEditor_Edits.cpp" line="129"/>
+        <source>%1 / %2 s</source>
+        <translation>%1 / %2 秒</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::ControlPanel</name>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="157"/>
+        <source>Choose a Folder of Numbered Images</source>
+        <translation>选择包含编号图像的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="158"/>
+        <source>Choose a Control Image</source>
+        <translation>选择控制图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="159"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图像 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="196"/>
+        <source>Controls of %1</source>
+        <translation>%1 的控制</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="222"/>
+        <source>No earlier shot has a file for this control.</source>
+        <translation>之前的镜头都没有此控制的文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="223"/>
+        <source>Uses the map of shot %1.</source>
+        <translation>使用镜头 %1 的控制图。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="230"/>
+        <source>Save the project to see its control maps.</source>
+        <translation>保存项目后即可查看其控制图。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="256"/>
+        <source>No shot is selected.</source>
+        <translation>未选择镜头。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="262"/>
+        <source>Save the project first: control images are copied into its assets folder.</source>
+        <translation>请先保存项目：控制图像会被复制到项目的 assets 文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="264"/>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="264"/>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="267"/>
+        <source>Not copied: %1</source>
+        <translation>未复制：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="296"/>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlPanel.cpp" line="301"/>
+        <source>Select a shot on the storyboard to steer it with depth, edge or pose maps.</source>
+        <translation>在故事板上选择一个镜头，即可用深度图、边缘图或姿态图引导它。</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::ControlSlotEditor</name>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="223"/>
+        <source>No map</source>
+        <translation>无控制图</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="235"/>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="236"/>
+        <source>Canny Edges</source>
+        <translation>Canny 边缘</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="237"/>
+        <source>Pose</source>
+        <translation>姿态</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="244"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="245"/>
+        <source>Image file</source>
+        <translation>图像文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="246"/>
+        <source>Image sequence (folder)</source>
+        <translation>图像序列（文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="247"/>
+        <source>From previous shot</source>
+        <translation>沿用上一个镜头</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="248"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="249"/>
+        <source>Pick the image or folder; it is copied into the project&apos;s assets folder</source>
+        <translation>选择图像或文件夹；它会被复制到项目的 assets 文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="250"/>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="251"/>
+        <source>The file is a ready map</source>
+        <translation>该文件是现成的控制图</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="253"/>
+        <source>Unticked: edges are found in the picture. Ticked: the file already is an edge map.</source>
+        <translation>不勾选：从图片中检测边缘。勾选：该文件本身已是边缘图。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="254"/>
+        <source>Depth and pose maps cannot be extracted from a picture yet: give a ready map.</source>
+        <translation>目前无法从图片中提取深度图和姿态图：请提供现成的控制图。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="255"/>
+        <source>Weight:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="256"/>
+        <source>How strongly the map steers the picture (0 = off, 2 = strongest)</source>
+        <translation>控制图对画面的引导强度（0 = 关闭，2 = 最强）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="257"/>
+        <source>Start – end:</source>
+        <translation>开始 – 结束：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="258"/>
+        <source>Fraction of the denoising steps at which the control starts</source>
+        <translation>控制开始生效时所处的去噪步数比例</translation>
+    </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="259"/>
+        <source>Fraction of the denoising steps at which the control stops</source>
+        <translation>控制停止生效时所处的去噪步数比例</translation>
+    </message>
+</context>
+<context>
     <name>shotcraft::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+39"/>
@@ -603,6 +968,26 @@
         <source>Render &amp;Queue</source>
         <translation>渲染队列(&amp;Q)</translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindow_Steering.cpp" line="54"/>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow_Steering.cpp" line="55"/>
+        <source>Camera</source>
+        <translation>镜头</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow_Steering.cpp" line="56"/>
+        <source>&amp;Controls Panel</source>
+        <translation>控制面板(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow_Steering.cpp" line="57"/>
+        <source>C&amp;amera Path Editor</source>
+        <translation>镜头路径编辑器(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>shotcraft::ui::PreviewPanel</name>
@@ -743,6 +1128,16 @@
         <location filename="../ui/ProjectDocument_Takes.cpp" line="+31"/>
         <source>Add Take</source>
         <translation>添加镜次</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectDocument_Steering.cpp" line="40"/>
+        <source>Change Controls</source>
+        <translation>更改控制</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProjectDocument_Steering.cpp" line="55"/>
+        <source>Edit Camera Path</source>
+        <translation>编辑镜头路径</translation>
     </message>
     <message>
         <location filename="../ui/ProjectDocument_Timeline.cpp" line="41"/>

@@ -53,6 +53,7 @@ MainWindow::MainWindow(QWidget* parent)
   createActions();
   createMenus();
   createRenderUi();
+  createSteeringUi();
   connectDocument();
   retranslateUi();
   restoreLayout();

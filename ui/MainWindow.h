@@ -19,6 +19,8 @@ class QToolBar;
 namespace shotcraft::ui {
 
 class BriefPanel;
+class CameraPathEditor;
+class ControlPanel;
 class PreviewPanel;
 class ProjectDocument;
 class RenderController;
@@ -52,6 +54,11 @@ class MainWindow : public QMainWindow {
   PreviewPanel* previewPanel() const { return m_previewPanel; }
   QDockWidget* renderQueueDock() const { return m_queueDock; }
   QDockWidget* previewDock() const { return m_previewDock; }
+  // Controls and Camera docks (MainWindow_Steering.cpp).
+  ControlPanel* controlPanel() const { return m_controlPanel; }
+  CameraPathEditor* cameraEditor() const { return m_cameraEditor; }
+  QDockWidget* controlDock() const { return m_controlDock; }
+  QDockWidget* cameraDock() const { return m_cameraDock; }
 
   // --- rendering (MainWindow_Render.cpp). Renders the selected shot in the background; asks to save an
   // unsaved project first. False with the reason reported when nothing was queued.
@@ -113,6 +120,9 @@ class MainWindow : public QMainWindow {
   void refreshRenderStates(const QString& shotId = {});  // "" = every shot
   void chooseModelFolder();
   void loadTokenizer(const QString& modelDir);
+  // MainWindow_Steering.cpp
+  void createSteeringUi();
+  void retranslateSteeringUi();
 
   ProjectDocument* m_document;
   StoryboardView* m_storyboard;
@@ -126,6 +136,10 @@ class MainWindow : public QMainWindow {
   PreviewPanel* m_previewPanel = nullptr;
   QDockWidget* m_queueDock = nullptr;
   QDockWidget* m_previewDock = nullptr;
+  ControlPanel* m_controlPanel = nullptr;
+  CameraPathEditor* m_cameraEditor = nullptr;
+  QDockWidget* m_controlDock = nullptr;
+  QDockWidget* m_cameraDock = nullptr;
   QMenu* m_renderMenu = nullptr;
   QAction* m_renderDraftAction = nullptr;
   QAction* m_renderFinalAction = nullptr;

@@ -190,6 +190,7 @@ void MainWindow::retranslateUi() {
   updateTitle();
   updateSummary();
   retranslateRenderUi();
+  retranslateSteeringUi();
 }
 
 void MainWindow::updateRecentMenu() {

@@ -64,6 +64,13 @@ class ProjectDocument : public QObject {
   // hash, and selects it: one undo step.
   bool applyTake(const QString& shotId, const model::Take& take, QString* error = nullptr);
 
+  // --- controls and camera (ProjectDocument_Steering.cpp). Edits that carry the same non-empty gesture key in a
+  // row (one slider drag, one anchor drag) merge into one undo step; "" never merges.
+  bool setShotControls(const QString& shotId, const model::ControlSettings& controls, const QString& gesture = {},
+                       QString* error = nullptr);
+  bool setShotCamera(const QString& shotId, const model::CameraPath& camera, const QString& gesture = {},
+                     QString* error = nullptr);
+
   // --- timeline edits (ProjectDocument_Timeline.cpp)
   // One step of an edge drag: calls carrying the same non-empty gesture key in a row merge into one undo step
   // (a new drag uses a new key, so two drags are two steps).

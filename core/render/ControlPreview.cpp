@@ -10,8 +10,8 @@
 
 namespace shotcraft::render {
 
-bool controlPreview(const model::ControlSlot& slot, model::ControlKind kind, const QString& assetsDir,
-                    int maxSide_px, Image* out, QString* error) {
+bool controlPreview(const model::ControlSlot& slot, model::ControlKind kind, const QString& assetsDir, int maxSide_px,
+                    Image* out, QString* error) {
   *out = Image();
   if (slot.source.isEmpty()) {
     *error = QStringLiteral("no source");
@@ -49,8 +49,8 @@ bool controlPreview(const model::ControlSlot& slot, model::ControlKind kind, con
     if (maxSide_px > 0 && longer > maxSide_px) {
       const double scale = double(maxSide_px) / longer;
       cv::Mat small;
-      cv::resize(rgb, small, cv::Size(std::max(1, int(rgb.cols * scale)), std::max(1, int(rgb.rows * scale))), 0,
-                 0, cv::INTER_AREA);
+      cv::resize(rgb, small, cv::Size(std::max(1, int(rgb.cols * scale)), std::max(1, int(rgb.rows * scale))), 0, 0,
+                 cv::INTER_AREA);
       rgb = small;
     }
     *out = fromMat(rgb);

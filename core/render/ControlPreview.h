@@ -13,7 +13,7 @@ namespace shotcraft::render {
 // most maxSide_px. False with a one-line *error when the slot has no source, the file or folder is missing or
 // unreadable, or a picture would need a depth/pose extractor (then the picture itself is returned in *out and
 // *error explains; the caller may still show it).
-bool controlPreview(const model::ControlSlot& slot, model::ControlKind kind, const QString& assetsDir,
-                    int maxSide_px, Image* out, QString* error);
+bool controlPreview(const model::ControlSlot& slot, model::ControlKind kind, const QString& assetsDir, int maxSide_px,
+                    Image* out, QString* error);
 
 }  // namespace shotcraft::render

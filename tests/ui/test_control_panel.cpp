@@ -1,0 +1,210 @@
+// The Controls dock: weight slider and spin box, start/end, the source picker (file, sequence, previous shot) and
+// the map preview reach the model as undoable steps; one slider drag is one undo step.
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QUndoStack>
+
+#include "tests/ui/UiTestSupport.h"
+#include "ui/ControlPanel.h"
+#include "ui/ProjectDocument.h"
+
+using shotcraft::model::ControlKind;
+using shotcraft::model::ControlOrigin;
+using shotcraft::model::ControlSource;
+using shotcraft::ui::ControlPanel;
+using shotcraft::ui::ControlSlotEditor;
+using Mode = ControlSlotEditor::SourceMode;
+
+namespace {
+
+// A white rectangle on black: its canny map has edges on the outline and nothing inside.
+QString writeBox(const QString& path) {
+  QImage img(96, 64, QImage::Format_RGB888);
+  img.fill(Qt::black);
+  QPainter(&img).fillRect(24, 16, 48, 32, Qt::white);
+  EXPECT_TRUE(img.save(path));
+  return path;
+}
+
+class ControlPanelTest : public shotcraft::test::UiTest {
+ protected:
+  void SetUp() override {
+    UiTest::SetUp();
+    m_doc.reset(shotcraft::test::sampleProject(), QString(), false);
+    m_ids = m_doc.project().shotIds();
+    m_panel = std::make_unique<ControlPanel>(&m_doc);
+    m_panel->setShot(m_ids.at(1));
+  }
+  void TearDown() override {
+    m_panel.reset();
+    UiTest::TearDown();
+  }
+  const shotcraft::model::ControlSlot& slot(ControlKind kind, int shot = 1) const {
+    return m_doc.project().findShot(m_ids.at(shot))->controls.slot(kind);
+  }
+  ControlSlotEditor* editor(ControlKind kind) const { return m_panel->slotEditor(kind); }
+  void saveTo(const QTemporaryDir& dir) {
+    QString error;
+    ASSERT_TRUE(m_doc.saveAs(dir.filePath(QStringLiteral("Ctl.shotcraft")), &error)) << error.toStdString();
+  }
+
+  shotcraft::ui::ProjectDocument m_doc;
+  QStringList m_ids;
+  std::unique_ptr<ControlPanel> m_panel;
+};
+
+TEST_F(ControlPanelTest, WeightSliderAndSpinBoxSetTheModelAndEachOther) {
+  ControlSlotEditor* e = editor(ControlKind::Depth);
+  e->weightSlider()->setValue(150);  // of 200 = weight 2
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Depth).weight, 1.5);
+  EXPECT_DOUBLE_EQ(e->weightSpin()->value(), 1.5);
+  e->weightSpin()->setValue(0.25);
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Depth).weight, 0.25);
+  EXPECT_EQ(e->weightSlider()->value(), 25);
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Canny).weight, 1.0);  // other slots untouched
+}
+
+TEST_F(ControlPanelTest, OneSliderDragIsOneUndoStepAndUndoRestores) {
+  QSlider* slider = editor(ControlKind::Pose)->weightSlider();
+  const int before = m_doc.undoStack()->count();
+  slider->setSliderDown(true);  // pressed: a new drag
+  for (int v = 105; v <= 180; v += 5) slider->setValue(v);
+  slider->setSliderDown(false);
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Pose).weight, 1.8);
+  EXPECT_EQ(m_doc.undoStack()->count(), before + 1);
+  slider->setSliderDown(true);  // a second drag is a second step
+  for (int v = 170; v >= 60; v -= 10) slider->setValue(v);
+  slider->setSliderDown(false);
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Pose).weight, 0.6);
+  EXPECT_EQ(m_doc.undoStack()->count(), before + 2);
+  m_doc.undoStack()->undo();
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Pose).weight, 1.8);
+  EXPECT_EQ(slider->value(), 180);  // the panel follows the model
+  m_doc.undoStack()->undo();
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Pose).weight, 1.0);
+  EXPECT_DOUBLE_EQ(editor(ControlKind::Pose)->weightSpin()->value(), 1.0);
+}
+
+TEST_F(ControlPanelTest, StartAndEndStayOrdered) {
+  ControlSlotEditor* e = editor(ControlKind::Canny);
+  e->endSpin()->setValue(0.4);
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Canny).end, 0.4);
+  e->startSpin()->setValue(0.8);  // bounded by end
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Canny).start, 0.4);
+  EXPECT_LE(slot(ControlKind::Canny).start, slot(ControlKind::Canny).end);
+  EXPECT_EQ(shotcraft::model::ControlSettings::validateSlot(slot(ControlKind::Canny)), QString());
+}
+
+TEST_F(ControlPanelTest, SwitchingOnWithoutAFileAndCancellingChangesNothing) {
+  m_panel->setSourcePicker([](ControlKind, Mode) { return QString(); });  // cancelled
+  const int steps = m_doc.undoStack()->count();
+  editor(ControlKind::Depth)->setChecked(true);
+  EXPECT_FALSE(editor(ControlKind::Depth)->isChecked());
+  EXPECT_FALSE(slot(ControlKind::Depth).enabled);
+  EXPECT_EQ(m_doc.undoStack()->count(), steps);
+  EXPECT_TRUE(m_panel->lastError().isEmpty());
+}
+
+TEST_F(ControlPanelTest, PreviousShotFromThePickerReachesTheModel) {
+  ControlSlotEditor* e = editor(ControlKind::Depth);
+  emit e->sourceCombo()->activated(int(Mode::PreviousShot));
+  EXPECT_EQ(slot(ControlKind::Depth).origin, ControlOrigin::PreviousShot);
+  EXPECT_TRUE(slot(ControlKind::Depth).enabled);
+  EXPECT_EQ(e->sourceMode(), Mode::PreviousShot);
+  EXPECT_FALSE(e->chooseButton()->isEnabled());
+  m_doc.undoStack()->undo();
+  EXPECT_EQ(slot(ControlKind::Depth).origin, ControlOrigin::File);
+  EXPECT_EQ(e->sourceCombo()->currentIndex(), int(Mode::ImageFile));
+}
+
+TEST_F(ControlPanelTest, AFileNeedsASavedProject) {
+  QTemporaryDir dir;
+  QString error;
+  EXPECT_FALSE(m_panel->chooseSource(ControlKind::Canny, Mode::ImageFile,
+                                     writeBox(dir.filePath(QStringLiteral("box.png"))), &error));
+  EXPECT_TRUE(error.contains(QStringLiteral("Save the project"))) << error.toStdString();
+  EXPECT_FALSE(m_panel->lastError().isEmpty());
+  EXPECT_TRUE(slot(ControlKind::Canny).source.isEmpty());
+}
+
+TEST_F(ControlPanelTest, ChosenPictureIsCopiedIntoAssetsAndPreviewedAsCannyEdges) {
+  QTemporaryDir dir;
+  saveTo(dir);
+  const QString picture = writeBox(dir.filePath(QStringLiteral("box.png")));
+  QString error;
+  ASSERT_TRUE(m_panel->chooseSource(ControlKind::Canny, Mode::ImageFile, picture, &error)) << error.toStdString();
+  const auto& s = slot(ControlKind::Canny);
+  EXPECT_EQ(s.source, QStringLiteral("controls/box.png"));
+  EXPECT_EQ(s.source_kind, ControlSource::Image);  // canny: edges are found in the picture
+  EXPECT_TRUE(s.enabled);
+  EXPECT_TRUE(QFileInfo::exists(dir.filePath(QStringLiteral("Ctl.shotcraft/assets/controls/box.png"))));
+  const QImage map = editor(ControlKind::Canny)->previewImage();
+  ASSERT_FALSE(map.isNull());
+  EXPECT_EQ(map.size(), QSize(96, 64));
+  EXPECT_LT(qGray(map.pixel(48, 32)), 40);  // the inside of the white box is not an edge
+  int edgePixels = 0;
+  for (int y = 0; y < map.height(); ++y)
+    for (int x = 0; x < map.width(); ++x) edgePixels += qGray(map.pixel(x, y)) > 200 ? 1 : 0;
+  EXPECT_GT(edgePixels, 100);  // the outline (2 * (48 + 32) px) is
+  // Choosing the same picture again reuses the copy.
+  ASSERT_TRUE(m_panel->chooseSource(ControlKind::Canny, Mode::ImageFile, picture, &error));
+  EXPECT_EQ(slot(ControlKind::Canny).source, QStringLiteral("controls/box.png"));
+}
+
+TEST_F(ControlPanelTest, AFolderBecomesAnImageSequenceAndThePreviousShotUsesIt) {
+  QTemporaryDir dir;
+  saveTo(dir);
+  QDir(dir.path()).mkpath(QStringLiteral("walk"));
+  writeBox(dir.filePath(QStringLiteral("walk/frame_1.png")));
+  writeBox(dir.filePath(QStringLiteral("walk/frame_2.png")));
+  m_panel->setShot(m_ids.at(0));
+  QString error;
+  ASSERT_TRUE(
+      m_panel->chooseSource(ControlKind::Pose, Mode::ImageSequence, dir.filePath(QStringLiteral("walk")), &error))
+      << error.toStdString();
+  EXPECT_EQ(slot(ControlKind::Pose, 0).source, QStringLiteral("controls/walk"));
+  EXPECT_EQ(slot(ControlKind::Pose, 0).source_kind, ControlSource::Map);  // pose files are ready maps
+  EXPECT_EQ(editor(ControlKind::Pose)->sourceMode(), Mode::ImageSequence);
+  EXPECT_TRUE(QFileInfo::exists(dir.filePath(QStringLiteral("Ctl.shotcraft/assets/controls/walk/frame_2.png"))));
+  EXPECT_FALSE(editor(ControlKind::Pose)->previewImage().isNull());
+  // The next shot takes it "from previous shot" and previews the same map.
+  m_panel->setShot(m_ids.at(1));
+  ASSERT_TRUE(m_panel->chooseSource(ControlKind::Pose, Mode::PreviousShot, QString(), &error));
+  EXPECT_EQ(slot(ControlKind::Pose).origin, ControlOrigin::PreviousShot);
+  EXPECT_FALSE(editor(ControlKind::Pose)->previewImage().isNull());
+}
+
+TEST_F(ControlPanelTest, ChooseButtonAsksThePickerAndReadyMapToggles) {
+  QTemporaryDir dir;
+  saveTo(dir);
+  const QString picture = writeBox(dir.filePath(QStringLiteral("edges.png")));
+  int asked = 0;
+  m_panel->setSourcePicker([&](ControlKind kind, Mode mode) {
+    ++asked;
+    EXPECT_EQ(kind, ControlKind::Canny);
+    EXPECT_EQ(mode, Mode::ImageFile);
+    return picture;
+  });
+  editor(ControlKind::Canny)->setChecked(true);  // switching on a slot without a file asks for one
+  EXPECT_EQ(asked, 1);
+  EXPECT_TRUE(slot(ControlKind::Canny).enabled);
+  editor(ControlKind::Canny)->chooseButton()->click();
+  EXPECT_EQ(asked, 2);
+  EXPECT_EQ(slot(ControlKind::Canny).source, QStringLiteral("controls/edges.png"));
+  editor(ControlKind::Canny)->readyMapCheck()->setChecked(true);
+  EXPECT_EQ(slot(ControlKind::Canny).source_kind, ControlSource::Map);
+  editor(ControlKind::Canny)->setChecked(false);  // the group's check box: the slot's on/off
+  EXPECT_FALSE(slot(ControlKind::Canny).enabled);
+  m_doc.undoStack()->undo();
+  EXPECT_TRUE(slot(ControlKind::Canny).enabled);
+}
+
+}  // namespace
