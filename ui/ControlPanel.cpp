@@ -6,10 +6,13 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 #include "core/model/ControlResolve.h"
 #include "core/model/ProjectIo.h"
@@ -131,6 +134,8 @@ ControlPanel::ControlPanel(ProjectDocument* document, QWidget* parent)
     m_editors[size_t(kind)] = editor;
     layout->addWidget(editor);
     connect(editor, &ControlSlotEditor::slotEdited, this, &ControlPanel::applySlot);
+    m_watchers[size_t(kind)] = new QFutureWatcher<PreviewResult>(this);
+    connect(m_watchers[size_t(kind)], &QFutureWatcherBase::finished, this, [this, kind] { showPreview(kind); });
     connect(editor, &ControlSlotEditor::chooseRequested, this, [this](model::ControlKind k, SourceMode mode) {
       const QString path = m_picker ? m_picker(k, mode) : QString();
       if (path.isEmpty()) {
@@ -211,9 +216,16 @@ void ControlPanel::refreshPreview(model::ControlKind kind) {
   const model::Project& project = m_document->project();
   const model::ControlSlot own = project.findShot(m_shotId)->controls.slot(kind);
   const model::ControlSlot slot = model::resolveControls(project, m_shotId).slot(kind);
+  const QString from = own.origin == model::ControlOrigin::PreviousShot
+                           ? model::previousControlShot(project, m_shotId, kind)
+                           : QString();
   const QString assets = assetsDir();
   const QString path = QDir(assets).filePath(slot.source);
-  const QString key = QStringList{slot.source, model::ControlSettings::sourceName(slot.source_kind), assets,
+  const QString key = QStringList{model::ControlSettings::originName(own.origin),
+                                  from,
+                                  slot.source,
+                                  model::ControlSettings::sourceName(slot.source_kind),
+                                  assets,
                                   QFileInfo(path).lastModified().toString(Qt::ISODateWithMs)}
                           .join(QLatin1Char('|'));
   if (key == m_previewKeys[size_t(kind)]) return;  // a weight or range change: the map is the same
@@ -221,10 +233,12 @@ void ControlPanel::refreshPreview(model::ControlKind kind) {
 
   QString note;
   if (own.origin == model::ControlOrigin::PreviousShot) {
-    const QString from = model::previousControlShot(project, m_shotId, kind);
     note =
         from.isEmpty() ? tr("No earlier shot has a file for this control.") : tr("Uses the map of shot %1.").arg(from);
   }
+  m_previewNotes[size_t(kind)] = note;
+  m_watchers[size_t(kind)]->cancel();  // a result still on its way is for the old key
+  m_pending[size_t(kind)] = false;
   if (slot.source.isEmpty()) {
     m_editors[size_t(kind)]->setPreview(QImage(), note);
     return;
@@ -233,11 +247,32 @@ void ControlPanel::refreshPreview(model::ControlKind kind) {
     m_editors[size_t(kind)]->setPreview(QImage(), tr("Save the project to see its control maps."));
     return;
   }
-  Image map;
-  QString why;
-  const bool ok = render::controlPreview(slot, kind, assets, kPreviewSide_px, &map, &why);
-  if (!ok) note = note.isEmpty() ? why : note + QLatin1Char(' ') + why;  // the model's reason, as the renderer says it
-  m_editors[size_t(kind)]->setPreview(toQImage(map), note);
+  m_editors[size_t(kind)]->setPreview(QImage(), note);  // not the map of another shot or file meanwhile
+  // Decoding and edge finding can take a while on a large picture: off the UI thread. A newer request replaces
+  // the watched future, so only the latest map is shown.
+  m_pending[size_t(kind)] = true;
+  m_watchers[size_t(kind)]->setFuture(QtConcurrent::run([slot, kind, assets] {
+    PreviewResult r;
+    Image map;
+    r.ok = render::controlPreview(slot, kind, assets, kPreviewSide_px, &map, &r.why);
+    r.map = toQImage(map);
+    return r;
+  }));
+}
+
+void ControlPanel::showPreview(model::ControlKind kind) {
+  QFutureWatcher<PreviewResult>* watcher = m_watchers[size_t(kind)];
+  if (!watcher->isFinished()) return;  // a late signal of an older request
+  m_pending[size_t(kind)] = false;
+  if (watcher->isCanceled() || watcher->future().resultCount() == 0) return;
+  const PreviewResult r = watcher->result();
+  QString note = m_previewNotes[size_t(kind)];
+  if (!r.ok) note = note.isEmpty() ? r.why : note + QLatin1Char(' ') + r.why;  // the reason, as the renderer says it
+  m_editors[size_t(kind)]->setPreview(r.map, note);
+}
+
+bool ControlPanel::previewsPending() const {
+  return std::any_of(m_pending.begin(), m_pending.end(), [](bool p) { return p; });
 }
 
 void ControlPanel::applySlot(model::ControlKind kind, const model::ControlSlot& slot, const QString& gesture) {

@@ -2,6 +2,7 @@
 // The "Controls" dock: the selected shot's depth, canny and pose ControlNet slots (ControlSlotEditor each), with a
 // preview of every map as the engine would get it (computed by core: render::controlPreview). Every change goes
 // through ProjectDocument::setShotControls, so it can be undone; one slider drag is one undo step.
+#include <QImage>
 #include <QString>
 #include <QWidget>
 #include <array>
@@ -12,6 +13,8 @@
 
 class QLabel;
 class QStackedWidget;
+template <typename T>
+class QFutureWatcher;
 
 namespace shotcraft::ui {
 
@@ -32,6 +35,7 @@ class ControlPanel : public QWidget {
   ControlSlotEditor* slotEditor(model::ControlKind kind) const { return m_editors[size_t(kind)]; }
   QString lastError() const;  // the refusal shown under the slots, "" when none
   void setSourcePicker(SourcePicker picker) { m_picker = std::move(picker); }
+  bool previewsPending() const;  // a map preview is still being computed in the background
 
   // Makes `path` (an image file, or a folder of images for ImageSequence) the slot's source and enables the slot.
   // A path outside the project's assets/ is copied into assets/controls/ first, so the project needs a folder.
@@ -42,8 +46,14 @@ class ControlPanel : public QWidget {
   void changeEvent(QEvent* event) override;
 
  private:
+  struct PreviewResult {
+    QImage map;
+    QString why;
+    bool ok = false;
+  };
   void refresh();
   void refreshPreview(model::ControlKind kind);
+  void showPreview(model::ControlKind kind);  // a background preview finished
   void applySlot(model::ControlKind kind, const model::ControlSlot& slot, const QString& gesture);
   void report(bool ok, const QString& error);
   void retranslate();
@@ -57,6 +67,9 @@ class ControlPanel : public QWidget {
   QLabel* m_error = nullptr;
   std::array<ControlSlotEditor*, model::kControlKindCount> m_editors{};
   std::array<QString, model::kControlKindCount> m_previewKeys;  // what each preview was computed from
+  std::array<QString, model::kControlKindCount> m_previewNotes;
+  std::array<QFutureWatcher<PreviewResult>*, model::kControlKindCount> m_watchers{};
+  std::array<bool, model::kControlKindCount> m_pending{};  // launched, not shown yet
   SourcePicker m_picker;
 };
 

@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QSlider>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -146,6 +147,7 @@ TEST_F(ControlPanelTest, ChosenPictureIsCopiedIntoAssetsAndPreviewedAsCannyEdges
   EXPECT_EQ(s.source_kind, ControlSource::Image);  // canny: edges are found in the picture
   EXPECT_TRUE(s.enabled);
   EXPECT_TRUE(QFileInfo::exists(dir.filePath(QStringLiteral("Ctl.shotcraft/assets/controls/box.png"))));
+  QTRY_VERIFY(!m_panel->previewsPending());  // computed in the background
   const QImage map = editor(ControlKind::Canny)->previewImage();
   ASSERT_FALSE(map.isNull());
   EXPECT_EQ(map.size(), QSize(96, 64));
@@ -174,11 +176,12 @@ TEST_F(ControlPanelTest, AFolderBecomesAnImageSequenceAndThePreviousShotUsesIt) 
   EXPECT_EQ(slot(ControlKind::Pose, 0).source_kind, ControlSource::Map);  // pose files are ready maps
   EXPECT_EQ(editor(ControlKind::Pose)->sourceMode(), Mode::ImageSequence);
   EXPECT_TRUE(QFileInfo::exists(dir.filePath(QStringLiteral("Ctl.shotcraft/assets/controls/walk/frame_2.png"))));
-  EXPECT_FALSE(editor(ControlKind::Pose)->previewImage().isNull());
+  QTRY_VERIFY(!editor(ControlKind::Pose)->previewImage().isNull());
   // The next shot takes it "from previous shot" and previews the same map.
   m_panel->setShot(m_ids.at(1));
   ASSERT_TRUE(m_panel->chooseSource(ControlKind::Pose, Mode::PreviousShot, QString(), &error));
   EXPECT_EQ(slot(ControlKind::Pose).origin, ControlOrigin::PreviousShot);
+  QTRY_VERIFY(!m_panel->previewsPending());
   EXPECT_FALSE(editor(ControlKind::Pose)->previewImage().isNull());
 }
 
