@@ -488,6 +488,11 @@
         <source>Fraction of the denoising steps at which the control stops</source>
         <translation>控制停止生效时所处的去噪步数比例</translation>
     </message>
+    <message>
+        <location filename="../ui/ControlSlotEditor.cpp" line="288"/>
+        <source>The part of the denoising steps during which the control steers the picture</source>
+        <translation>控制在去噪过程中起引导作用的步数区间</translation>
+    </message>
 </context>
 <context>
     <name>shotcraft::ui::MainWindow</name>

@@ -15,6 +15,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "ui/RangeSlider.h"
+
 namespace shotcraft::ui {
 
 namespace {
@@ -105,12 +107,18 @@ void ControlSlotEditor::build() {
   m_rangeLabel = new QLabel(this);
   m_startSpin = fractionSpin(this, "controlStart");
   m_endSpin = fractionSpin(this, "controlEnd");
+  m_rangeSlider = new RangeSlider(this);
+  m_rangeSlider->setObjectName(QStringLiteral("controlRangeSlider"));
   auto* rangeRow = new QHBoxLayout;
   rangeRow->setContentsMargins(0, 0, 0, 0);
   rangeRow->addWidget(m_startSpin, 1);
   rangeRow->addWidget(new QLabel(QStringLiteral("–"), this));
   rangeRow->addWidget(m_endSpin, 1);
-  form->addRow(m_rangeLabel, rangeRow);
+  auto* rangeBox = new QVBoxLayout;
+  rangeBox->setContentsMargins(0, 0, 0, 0);
+  rangeBox->addWidget(m_rangeSlider);
+  rangeBox->addLayout(rangeRow);
+  form->addRow(m_rangeLabel, rangeBox);
 }
 
 void ControlSlotEditor::connectEditors() {
@@ -161,16 +169,26 @@ void ControlSlotEditor::connectEditors() {
     setQuietly(m_weightSlider, int(std::lround(value * kWeightSteps / 2.0)));
     emitEdit(model::ControlSettings::kindName(m_kind) + QStringLiteral(".weight"));
   });
-  // Start and end stay ordered: each bounds the other.
+  // Start and end stay ordered: each spin box bounds the other; the range slider keeps its handles in order.
   connect(m_startSpin, &QDoubleSpinBox::valueChanged, this, [this](double value) {
     m_slot.start = value;
     m_endSpin->setMinimum(value);
+    m_rangeSlider->setRange(m_slot.start, m_slot.end);
     emitEdit(model::ControlSettings::kindName(m_kind) + QStringLiteral(".start"));
   });
   connect(m_endSpin, &QDoubleSpinBox::valueChanged, this, [this](double value) {
     m_slot.end = value;
     m_startSpin->setMaximum(value);
+    m_rangeSlider->setRange(m_slot.start, m_slot.end);
     emitEdit(model::ControlSettings::kindName(m_kind) + QStringLiteral(".end"));
+  });
+  connect(m_rangeSlider, &RangeSlider::dragStarted, this, [this] { ++m_dragCount; });
+  connect(m_rangeSlider, &RangeSlider::rangeEdited, this, [this](double lower, double upper) {
+    m_slot.start = lower;
+    m_slot.end = upper;
+    showRange();
+    const QString field = model::ControlSettings::kindName(m_kind) + QStringLiteral(".range");
+    emitEdit(m_rangeSlider->isDragging() ? field + QStringLiteral(".drag%1").arg(m_dragCount) : field);
   });
 }
 
@@ -209,16 +227,19 @@ void ControlSlotEditor::showValues() {
   m_readyMap->setEnabled(!previous);
   if (!m_weightSlider->isSliderDown()) setQuietly(m_weightSlider, int(std::lround(m_slot.weight * kWeightSteps / 2.0)));
   setQuietly(m_weightSpin, m_slot.weight);
-  {
-    const QSignalBlocker a(m_startSpin);
-    const QSignalBlocker b(m_endSpin);
-    m_startSpin->setRange(0.0, 1.0);
-    m_endSpin->setRange(0.0, 1.0);
-    m_startSpin->setValue(m_slot.start);
-    m_endSpin->setValue(m_slot.end);
-    m_startSpin->setMaximum(m_slot.end);
-    m_endSpin->setMinimum(m_slot.start);
-  }
+  showRange();
+}
+
+void ControlSlotEditor::showRange() {
+  const QSignalBlocker a(m_startSpin);
+  const QSignalBlocker b(m_endSpin);
+  m_startSpin->setRange(0.0, 1.0);
+  m_endSpin->setRange(0.0, 1.0);
+  m_startSpin->setValue(m_slot.start);
+  m_endSpin->setValue(m_slot.end);
+  m_startSpin->setMaximum(m_slot.end);
+  m_endSpin->setMinimum(m_slot.start);
+  if (!m_rangeSlider->isDragging()) m_rangeSlider->setRange(m_slot.start, m_slot.end);
 }
 
 void ControlSlotEditor::setPreview(const QImage& map, const QString& note) {
@@ -264,6 +285,7 @@ void ControlSlotEditor::retranslate() {
   m_weightLabel->setText(tr("Weight:"));
   m_weightSlider->setToolTip(tr("How strongly the map steers the picture (0 = off, 2 = strongest)"));
   m_rangeLabel->setText(tr("Start – end:"));
+  m_rangeSlider->setToolTip(tr("The part of the denoising steps during which the control steers the picture"));
   m_startSpin->setToolTip(tr("Fraction of the denoising steps at which the control starts"));
   m_endSpin->setToolTip(tr("Fraction of the denoising steps at which the control stops"));
   setPreview(m_previewImage, m_previewNote);

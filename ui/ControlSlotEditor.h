@@ -1,7 +1,8 @@
 #pragma once
 // One ControlNet slot (depth, canny or pose) of the Controls dock: on/off, where the map comes from (an image file,
 // a folder of numbered images, or the same control of the previous shot), a preview of the map the engine gets,
-// a weight 0..2 (slider and spin box kept in step) and the start/end fraction of the denoising schedule.
+// a weight 0..2 (slider and spin box kept in step) and the start/end fraction of the denoising schedule (a range
+// slider and two spin boxes kept in step).
 //
 // The editor holds no model: setSlot() shows a value, slotEdited() reports the value the person made, with a
 // gesture key so that one slider drag becomes one undo step.
@@ -20,6 +21,8 @@ class QSlider;
 class QToolButton;
 
 namespace shotcraft::ui {
+
+class RangeSlider;
 
 class ControlSlotEditor : public QGroupBox {
   Q_OBJECT
@@ -45,6 +48,7 @@ class ControlSlotEditor : public QGroupBox {
   QDoubleSpinBox* weightSpin() const { return m_weightSpin; }
   QDoubleSpinBox* startSpin() const { return m_startSpin; }
   QDoubleSpinBox* endSpin() const { return m_endSpin; }
+  RangeSlider* rangeSlider() const { return m_rangeSlider; }
   QLabel* previewLabel() const { return m_preview; }
   const QImage& previewImage() const { return m_previewImage; }
 
@@ -64,13 +68,14 @@ class ControlSlotEditor : public QGroupBox {
   void connectEditors();
   void retranslate();
   void showValues();
+  void showRange();
   void emitEdit(const QString& gesture);
   QString kindTitle() const;
 
   model::ControlKind m_kind;
   model::ControlSlot m_slot;
   bool m_sequence = false;
-  int m_dragCount = 0;  // slider drags so far; names each drag's gesture
+  int m_dragCount = 0;  // slider drags so far (weight and range); names each drag's gesture
   QImage m_previewImage;
   QString m_previewNote;
   QLabel* m_sourceLabel = nullptr;
@@ -86,6 +91,7 @@ class ControlSlotEditor : public QGroupBox {
   QLabel* m_rangeLabel = nullptr;
   QDoubleSpinBox* m_startSpin = nullptr;
   QDoubleSpinBox* m_endSpin = nullptr;
+  RangeSlider* m_rangeSlider = nullptr;
 };
 
 }  // namespace shotcraft::ui

@@ -12,10 +12,12 @@
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
+#include <cmath>
 
 #include "tests/ui/UiTestSupport.h"
 #include "ui/ControlPanel.h"
 #include "ui/ProjectDocument.h"
+#include "ui/RangeSlider.h"
 
 using shotcraft::model::ControlKind;
 using shotcraft::model::ControlOrigin;
@@ -102,6 +104,37 @@ TEST_F(ControlPanelTest, StartAndEndStayOrdered) {
   EXPECT_DOUBLE_EQ(slot(ControlKind::Canny).start, 0.4);
   EXPECT_LE(slot(ControlKind::Canny).start, slot(ControlKind::Canny).end);
   EXPECT_EQ(shotcraft::model::ControlSettings::validateSlot(slot(ControlKind::Canny)), QString());
+}
+
+TEST_F(ControlPanelTest, RangeSliderDragsAreOneUndoStepEachAndFollowTheSpinBoxes) {
+  ControlSlotEditor* e = editor(ControlKind::Depth);
+  emit e->sourceCombo()->activated(int(Mode::PreviousShot));  // an enabled slot (a disabled one takes no input)
+  ASSERT_TRUE(e->isChecked());
+  m_panel->resize(420, 900);
+  m_panel->show();
+  QCoreApplication::processEvents();
+  shotcraft::ui::RangeSlider* range = e->rangeSlider();
+  ASSERT_GT(range->width(), 100);
+  const int y = range->height() / 2;
+  const int before = m_doc.undoStack()->count();
+  QTest::mousePress(range, Qt::LeftButton, Qt::NoModifier, QPoint(int(range->xForValue(0.0)), y));
+  for (double v : {0.1, 0.2, 0.3}) QTest::mouseMove(range, QPoint(int(std::lround(range->xForValue(v))), y));
+  QTest::mouseRelease(range, Qt::LeftButton, Qt::NoModifier, QPoint(int(std::lround(range->xForValue(0.3))), y));
+  EXPECT_NEAR(slot(ControlKind::Depth).start, 0.3, 0.011);
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Depth).end, 1.0);
+  EXPECT_EQ(m_doc.undoStack()->count(), before + 1);
+  EXPECT_DOUBLE_EQ(e->startSpin()->value(), slot(ControlKind::Depth).start);
+  // The upper handle cannot pass the lower one.
+  QTest::mousePress(range, Qt::LeftButton, Qt::NoModifier, QPoint(int(range->xForValue(1.0)), y));
+  QTest::mouseMove(range, QPoint(int(range->xForValue(0.6)), y));
+  QTest::mouseRelease(range, Qt::LeftButton, Qt::NoModifier, QPoint(int(range->xForValue(0.1)), y));
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Depth).end, slot(ControlKind::Depth).start);
+  EXPECT_EQ(m_doc.undoStack()->count(), before + 2);
+  m_doc.undoStack()->undo();
+  EXPECT_DOUBLE_EQ(slot(ControlKind::Depth).end, 1.0);
+  EXPECT_DOUBLE_EQ(range->upper(), 1.0);
+  e->endSpin()->setValue(0.75);  // spin box -> slider
+  EXPECT_DOUBLE_EQ(range->upper(), 0.75);
 }
 
 TEST_F(ControlPanelTest, SwitchingOnWithoutAFileAndCancellingChangesNothing) {
