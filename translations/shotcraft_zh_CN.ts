@@ -170,7 +170,7 @@
     <message>
         <location filename="../ui/CameraPathEditor.cpp" line="201"/>
         <source>Camera of %1</source>
-        <translation>%1 的镜头运动</translation>
+        <translation>%1 的运镜</translation>
     </message>
     <message>
         <location filename="../ui/CameraPathEditor.cpp" line="221"/>
@@ -981,7 +981,7 @@
     <message>
         <location filename="../ui/MainWindow_Steering.cpp" line="55"/>
         <source>Camera</source>
-        <translation>镜头</translation>
+        <translation>运镜</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow_Steering.cpp" line="56"/>
@@ -991,7 +991,7 @@
     <message>
         <location filename="../ui/MainWindow_Steering.cpp" line="57"/>
         <source>C&amp;amera Path Editor</source>
-        <translation>镜头路径编辑器(&amp;A)</translation>
+        <translation>运镜路径编辑器(&amp;A)</translation>
     </message>
 </context>
 <context>

@@ -180,7 +180,7 @@ TEST_F(CameraEditorTest, MainWindowHasBothDocksFollowingTheSelection) {
   EXPECT_EQ(window.controlDock()->windowTitle(), QStringLiteral("Controls"));
   window.setLanguage(QStringLiteral("zh_CN"));  // both docks retranslate live
   EXPECT_EQ(window.controlDock()->windowTitle(), QStringLiteral("控制"));
-  EXPECT_EQ(window.cameraDock()->windowTitle(), QStringLiteral("镜头"));
+  EXPECT_EQ(window.cameraDock()->windowTitle(), QStringLiteral("运镜"));  // not 镜头, the Shot dock
   EXPECT_EQ(window.cameraEditor()->playButton()->text(), QStringLiteral("播放运动"));
   EXPECT_EQ(window.controlPanel()->slotEditor(shotcraft::model::ControlKind::Depth)->title(), QStringLiteral("深度"));
   window.setLanguage(QStringLiteral("en"));
