@@ -152,7 +152,11 @@ void CameraPathCanvas::paintEvent(QPaintEvent*) {
     p.setPen(QPen(accent, 2.0));
     p.drawPath(curve);
   }
-  // The selected keyframe's camera (dashed) and the playing camera (solid).
+  // Every keyframe's camera (faint), the selected one's (dashed) and the playing camera (solid).
+  p.setPen(QPen(palette().color(QPalette::Mid), 1.0, Qt::DotLine));
+  for (int k = 0; k < int(keys.size()); ++k) {
+    if (k != m_selected) p.drawPolygon(cameraPolygon(keys[size_t(k)].value));
+  }
   if (m_selected >= 0 && m_selected < int(keys.size())) {
     p.setPen(QPen(accent, 1.5, Qt::DashLine));
     p.drawPolygon(cameraPolygon(keys[size_t(m_selected)].value));
