@@ -34,6 +34,8 @@ const std::vector<Command>& commands() {
        &cmdBeats},
       {"train", "train STAGE --out DIR [--steps N] [--resume]",
        "train a stage of the embedded shotcraft-tiny model (tokenizer, vae, unet, controlnet, preview)", &cmdTrain},
+      {"eval", "eval [--quick] [--count N] [-o OUTDIR]",
+       "score a model on held-out scenes: attributes, edge F1, depth, pose; contact sheet", &cmdEval},
   };
   static std::vector<Command> all;
   if (g_extraChanged) {

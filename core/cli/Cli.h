@@ -46,6 +46,7 @@ int cmdExport(const QStringList& args, Context& ctx);
 int cmdExportEdl(const QStringList& args, Context& ctx);
 int cmdBeats(const QStringList& args, Context& ctx);
 int cmdTrain(const QStringList& args, Context& ctx);
+int cmdEval(const QStringList& args, Context& ctx);
 // `bench export` (core/cli/BenchExport.cpp), dispatched by cmdBench.
 int benchExport(bool quick, Context& ctx);
 
