@@ -317,6 +317,11 @@
         <source>%1 / %2 s</source>
         <translation>%1 / %2 秒</translation>
     </message>
+    <message>
+        <location filename="../ui/CameraPathEditor.cpp" line="245"/>
+        <source>Drag a point to move the camera&apos;s path or a handle to bend it. Wheel: zoom the selected keyframe; Shift+wheel: roll it; Delete: remove it.</source>
+        <translation>拖动点以移动镜头路径，拖动手柄以弯曲路径。滚轮：缩放所选关键帧；Shift+滚轮：旋转；Delete：删除该关键帧。</translation>
+    </message>
 </context>
 <context>
     <name>shotcraft::ui::ControlPanel</name>

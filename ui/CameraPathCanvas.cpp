@@ -1,9 +1,11 @@
 #include "ui/CameraPathCanvas.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTransform>
+#include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -17,6 +19,8 @@ constexpr double kFrameShare = 0.72;  // the image frame's share of the canvas (
 constexpr double kAnchorRadius_px = 6.0;
 constexpr double kHandleRadius_px = 4.5;
 constexpr double kHitRadius_px = 8.0;
+constexpr double kZoomPerNotch = 1.1;
+constexpr double kRollPerNotch_deg = 5.0;
 
 size_t ch(CameraChannel c) {
   return static_cast<size_t>(c);
@@ -30,6 +34,7 @@ double distance(const QPointF& a, const QPointF& b) {
 CameraPathCanvas::CameraPathCanvas(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("cameraPathCanvas"));
   setMouseTracking(false);
+  setFocusPolicy(Qt::ClickFocus);
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
@@ -231,6 +236,35 @@ void CameraPathCanvas::dragTo(const QPointF& pos) {
   m_path = path;
   update();
   emit pathEdited(m_path, QStringLiteral("drag%1").arg(m_dragCount));
+}
+
+void CameraPathCanvas::wheelEvent(QWheelEvent* event) {
+  if (m_selected < 0 || m_selected >= int(m_path.keyframes().size()) || m_drag.part != Part::None) {
+    return QWidget::wheelEvent(event);
+  }
+  const QPoint angle = event->angleDelta();
+  const double notches = (angle.y() != 0 ? angle.y() : angle.x()) / 120.0;  // Shift may turn the wheel sideways
+  if (notches == 0.0) return;
+  model::CameraPath path = m_path;
+  model::CameraKeyframe& k = path.keyframes()[size_t(m_selected)];
+  const bool roll = event->modifiers() & Qt::ShiftModifier;
+  const CameraChannel c = roll ? CameraChannel::Roll : CameraChannel::Zoom;
+  const double value = roll ? k.get(c) + kRollPerNotch_deg * notches : k.get(c) * std::pow(kZoomPerNotch, notches);
+  k.set(c, std::clamp(value, model::CameraPath::channelMin(c), model::CameraPath::channelMax(c)));
+  event->accept();
+  if (path == m_path) return;
+  m_path = path;
+  update();
+  emit pathEdited(m_path, QStringLiteral("key%1.wheel.%2").arg(m_selected).arg(model::CameraPath::channelName(c)));
+}
+
+void CameraPathCanvas::keyPressEvent(QKeyEvent* event) {
+  if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && m_selected >= 0) {
+    emit removeRequested();
+    event->accept();
+    return;
+  }
+  QWidget::keyPressEvent(event);
 }
 
 }  // namespace shotcraft::ui

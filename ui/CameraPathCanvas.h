@@ -6,7 +6,8 @@
 // Coordinates: the image frame is frameRect(); pan 1.0 is one frame width (x) or height (y), so a keyframe's anchor
 // sits at frameRect().center() + (pan_x * width, pan_y * height). Handles are the keyframe's pan_x/pan_y Bezier
 // offsets (CameraPath's "in"/"out"), drawn at anchor + offset in the same units; automatic handles are drawn where
-// the model puts them (a third of the way to the neighbour).
+// the model puts them (a third of the way to the neighbour). The wheel zooms the selected keyframe's camera (Shift:
+// rolls it, 5 degrees a notch); Delete removes the selected keyframe.
 #include <QImage>
 #include <QWidget>
 #include <optional>
@@ -50,12 +51,15 @@ class CameraPathCanvas : public QWidget {
   void keySelected(int key);
   // The path after a drag step; gesture is the same for every step of one drag (one undo step).
   void pathEdited(const model::CameraPath& path, const QString& gesture);
+  void removeRequested();  // Delete or Backspace with a keyframe selected
 
  protected:
   void paintEvent(QPaintEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;  // selected key: zoom (Shift: roll)
+  void keyPressEvent(QKeyEvent* event) override;
 
  private:
   double effectiveHandle(int key, Part part, model::CameraChannel channel) const;

@@ -242,6 +242,8 @@ void CameraPathEditor::showSelection() {
 
 void CameraPathEditor::retranslate() {
   m_emptyHint->setText(tr("Select a shot on the storyboard to draw its camera move here."));
+  m_canvas->setToolTip(tr("Drag a point to move the camera's path or a handle to bend it. Wheel: zoom the selected "
+                          "keyframe; Shift+wheel: roll it; Delete: remove it."));
   m_addKey->setText(tr("Add Keyframe"));
   m_addKey->setToolTip(tr("Add a keyframe at the playhead"));
   m_removeKey->setText(tr("Remove Keyframe"));

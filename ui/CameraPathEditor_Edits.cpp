@@ -26,6 +26,7 @@ constexpr double kSameKey_s = 0.01;  // adding a key this close to another selec
 
 void CameraPathEditor::connectEditors() {
   connect(m_canvas, &CameraPathCanvas::keySelected, this, &CameraPathEditor::selectKey);
+  connect(m_canvas, &CameraPathCanvas::removeRequested, this, &CameraPathEditor::removeSelectedKeyframe);
   connect(m_canvas, &CameraPathCanvas::pathEdited, this,
           [this](const model::CameraPath& path, const QString& gesture) { commit(path, gesture); });
   connect(m_ruler, &CameraTimeRuler::keySelected, this, &CameraPathEditor::selectKey);

@@ -7,6 +7,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 #include "tests/ui/UiTestSupport.h"
 #include "ui/CameraCurvePlot.h"
@@ -129,6 +130,27 @@ TEST_F(CameraEditorTest, KeyframeEditorsAndRulerDragEditTheSelectedKey) {
   QTest::mouseRelease(ruler, Qt::LeftButton, Qt::NoModifier, QPoint(int(ruler->xForTime(1.5)), at.y()));
   EXPECT_NEAR(key(1).time_s, 1.5, 2.0 / ruler->width() * 2.0);
   EXPECT_EQ(camera().validate(), QString());
+}
+
+TEST_F(CameraEditorTest, WheelZoomsAndRollsTheSelectedKeyAndDeleteRemovesIt) {
+  m_editor->selectKey(1);
+  CameraPathCanvas* canvas = m_editor->canvas();
+  const QPointF at = canvas->frameRect().center();
+  const int before = m_doc.undoStack()->count();
+  for (int i = 0; i < 2; ++i) {
+    QWheelEvent wheel(at, canvas->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(canvas, &wheel);
+  }
+  EXPECT_NEAR(key(1).get(CameraChannel::Zoom), 1.5 * 1.1 * 1.1, 1e-9);
+  EXPECT_EQ(m_doc.undoStack()->count(), before + 1);  // notches in a row: one step
+  QWheelEvent roll(at, canvas->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::ShiftModifier,
+                   Qt::NoScrollPhase, false);
+  QCoreApplication::sendEvent(canvas, &roll);
+  EXPECT_DOUBLE_EQ(key(1).get(CameraChannel::Roll), -5.0);
+  QTest::keyClick(canvas, Qt::Key_Delete);
+  ASSERT_EQ(camera().keyframes().size(), 1u);
+  EXPECT_EQ(m_editor->selectedKey(), 0);
 }
 
 TEST_F(CameraEditorTest, PlayMotionMovesThePreviewAndLeavesTheModelAlone) {
