@@ -209,4 +209,17 @@ TEST_F(CameraEditorTest, MainWindowHasBothDocksFollowingTheSelection) {
   EXPECT_EQ(window.cameraEditor()->playButton()->text(), QStringLiteral("Play Motion"));
 }
 
+TEST_F(CameraEditorTest, ASavedLayoutRestoresBothDocks) {
+  shotcraft::ui::MainWindow window;
+  window.show();
+  window.controlDock()->setFloating(true);
+  window.cameraDock()->hide();
+  const QByteArray state = window.saveState(1);
+  window.controlDock()->setFloating(false);
+  window.cameraDock()->show();
+  ASSERT_TRUE(window.restoreState(state, 1));  // finds the docks by their object names
+  EXPECT_TRUE(window.controlDock()->isFloating());
+  EXPECT_TRUE(window.cameraDock()->isHidden());
+}
+
 }  // namespace
