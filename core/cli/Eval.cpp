@@ -97,12 +97,12 @@ int cmdEval(const QStringList& args, Context& ctx) {
       {QStringLiteral("quick"),
        QStringLiteral("A small, fast subset (6 prompts, 2 with control sweeps, 4 steps, smaller probe fit).")},
       {QStringLiteral("steps"), QStringLiteral("Denoising steps (default 8; 4 with --quick)."), QStringLiteral("N")},
-      {QStringLiteral("cfg"), QStringLiteral("Classifier-free guidance scale."), QStringLiteral("F"),
+      {QStringLiteral("cfg"), QStringLiteral("Classifier-free guidance scale (default 7)."), QStringLiteral("F"),
        QStringLiteral("7")},
-      {QStringLiteral("sampler"), QStringLiteral("Sampler id (see 'samplers')."), QStringLiteral("S"),
+      {QStringLiteral("sampler"), QStringLiteral("Sampler id (see 'samplers'; default euler_a)."), QStringLiteral("S"),
        QStringLiteral("euler_a")},
-      {QStringLiteral("seed"), QStringLiteral("Picks the held-out scenes and generation seeds."), QStringLiteral("N"),
-       QStringLiteral("0")},
+      {QStringLiteral("seed"), QStringLiteral("Picks the held-out scenes and generation seeds (default 0)."),
+       QStringLiteral("N"), QStringLiteral("0")},
       {QStringLiteral("probe-frames"),
        QStringLiteral("Real generator frames the probes are fitted on (default 480; 240 with --quick)."),
        QStringLiteral("N")},
@@ -126,7 +126,7 @@ int cmdEval(const QStringList& args, Context& ctx) {
   engine::EngineOptions engineOptions;
   eval::EvalOptions options;
   eval::ProbeSuiteOptions probeOptions;
-  if (!readEngineOptions(parser, &engineOptions, &error) || !readOptions(parser, &options, &probeOptions, &error)) {
+  if (!readOptions(parser, &options, &probeOptions, &error) || !readEngineOptions(parser, &engineOptions, &error)) {
     return fail(error, 2);
   }
   if (!QFileInfo(QString::fromStdString(engineOptions.model_dir)).exists()) {

@@ -31,6 +31,10 @@ double DepthProbe::correlation(const cv::Mat& a, const cv::Mat& b) {
   return da.dot(db) / (double(a.total()) * sa[0] * sb[0]);
 }
 
+double DepthProbe::residualCorrelation(const cv::Mat& truth, const cv::Mat& estimate) const {
+  return correlation(truth - m_prior, estimate - m_prior);
+}
+
 bool DepthProbe::fit(const std::vector<ProbeFrame>& frames, std::string* error) {
   if (frames.size() < 10) {
     *error = "the depth probe needs at least 10 fitting frames, got " + std::to_string(frames.size());

@@ -5,7 +5,8 @@
 //
 // Because the ground plane's depth follows the screen row, a map that only knows the row already correlates
 // with most depth maps; prior() is that row-only estimate (the mean true depth of each row over the fitting
-// frames), reported next to the probe so the reader sees how much the picture itself adds.
+// frames), reported next to the probe so the reader sees how much the picture itself adds; and
+// residualCorrelation() measures only what departs from it.
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ class DepthProbe {
   static cv::Mat toGrid(const cv::Mat& depth8);
   // Pearson correlation of two same-size CV_32F maps; 0 when either is constant.
   static double correlation(const cv::Mat& a, const cv::Mat& b);
+  // The same after subtracting prior() from both: how far the estimate follows the truth where the truth
+  // departs from the row-only layout (an estimate that is only the prior scores 0).
+  double residualCorrelation(const cv::Mat& truth, const cv::Mat& estimate) const;
 
  private:
   cv::Ptr<cv::ml::RTrees> m_forest;

@@ -122,6 +122,15 @@ EvalSummary summarize(const EvalResults& results, const ProbeCalibration& calibr
     s.edge_precision /= precisionCount;
     s.edge_recall /= precisionCount;
   }
+  s.depth_residual_by_weight.assign(o.weights.size(), std::nan(""));
+  for (size_t w = 0; w < o.weights.size(); ++w) {
+    double sum = 0.0;
+    int n = 0;
+    for (const SampleResult& r : results.samples) {
+      if (w < r.depth_residual.size() && !std::isnan(r.depth_residual[w])) sum += r.depth_residual[w], ++n;
+    }
+    if (n > 0) s.depth_residual_by_weight[w] = sum / n;
+  }
   return s;
 }
 
@@ -166,10 +175,13 @@ std::vector<std::string> summaryLines(const EvalResults& results, const EvalSumm
     lines.push_back("depth correlation: not measured (" + depth.reason + ")");
   } else {
     lines.push_back("depth correlation: " + fmt("%.3f", depth.by_weight.back()) + " at weight " + top + " (" +
-                    sweep(depth, "%.3f", false) + "; probe on real frames " + fmt("%.3f", c.depth_correlation) +
-                    ", row-only prior " + fmt("%.3f", c.depth_prior_correlation) +
-                    (s.depth_probe_reliable ? "" : ", probe unreliable") + "; " + plural(depth.samples, "prompt") +
-                    ")");
+                    sweep(depth, "%.3f", false) + "; beyond the row-only prior " +
+                    fmt("%.3f", s.depth_residual_by_weight.back()) + " at weight " + top + " from " +
+                    fmt("%.3f", s.depth_residual_by_weight.front()) + " at weight " + weightText(weights.front()) +
+                    "; probe on real frames " + fmt("%.3f", c.depth_correlation) + " (" +
+                    fmt("%.3f", c.depth_residual_correlation) + " beyond the prior), row-only prior " +
+                    fmt("%.3f", c.depth_prior_correlation) + (s.depth_probe_reliable ? "" : ", probe unreliable") +
+                    "; " + plural(depth.samples, "prompt") + ")");
   }
   const ControlSummary& pose = s.controls[2];
   if (!pose.measured) {
@@ -233,6 +245,10 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
   QJsonObject depth =
       control(0, "probe_real_correlation", c.depth_correlation, "row_prior_correlation", c.depth_prior_correlation);
   depth[QStringLiteral("probe_reliable")] = s.depth_probe_reliable;
+  depth[QStringLiteral("probe_real_residual_correlation")] = c.depth_residual_correlation;
+  QJsonArray residual;
+  for (double v : s.depth_residual_by_weight) residual.append(s.controls[0].measured ? number(v) : QJsonValue());
+  depth[QStringLiteral("beyond_row_prior_by_weight")] = residual;
   root[QStringLiteral("depth_correlation")] = depth;
   QJsonObject pose = control(2, "probe_real_error", c.pose_error, "pixel_blind_baseline_error", c.pose_baseline_error);
   pose[QStringLiteral("probe_reliable")] = s.pose_probe_reliable;
@@ -256,6 +272,7 @@ bool writeSamplesCsv(const std::string& path, const EvalResults& results, std::s
   for (int k = 0; k < kControlKinds; ++k) {
     for (float w : weights) text += QStringLiteral(",%1_w%2").arg(QLatin1String(metric[k])).arg(double(w));
   }
+  for (float w : weights) text += QStringLiteral(",depth_beyond_prior_w%1").arg(double(w));
   text += QStringLiteral(",ms\n");
   for (const SampleResult& r : results.samples) {
     text += QStringLiteral("%1,%2,%3,")
@@ -273,6 +290,10 @@ bool writeSamplesCsv(const std::string& path, const EvalResults& results, std::s
         const double v = w < r.control[size_t(k)].size() ? r.control[size_t(k)][w] : std::nan("");
         text += QLatin1Char(',') + (std::isnan(v) ? QString() : QString::number(v, 'g', 6));
       }
+    }
+    for (size_t w = 0; w < weights.size(); ++w) {
+      const double v = w < r.depth_residual.size() ? r.depth_residual[w] : std::nan("");
+      text += QLatin1Char(',') + (std::isnan(v) ? QString() : QString::number(v, 'g', 6));
     }
     text += QStringLiteral(",%1\n").arg(r.generate_ms, 0, 'f', 0);
   }

@@ -25,6 +25,7 @@ struct EvalSummary {
   double adherence_en = 0.0, adherence_zh = 0.0;
   std::array<ControlSummary, kControlKinds> controls;  // index = engine::ControlKind
   double edge_precision = 0.0, edge_recall = 0.0;      // canny, at the highest weight
+  std::vector<double> depth_residual_by_weight;        // depth correlation beyond the row-only prior
   bool depth_probe_reliable = false, pose_probe_reliable = false;
 };
 

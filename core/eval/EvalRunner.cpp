@@ -30,10 +30,13 @@ Image controlImage(const cv::Mat& map) {
 
 // The control metric of one output frame against the scene's map.
 double controlMetric(int kind, const ProbeSuite& probes, const scenes::SceneSample& scene, const cv::Mat& frame,
-                     EdgeScore* edges) {
+                     EdgeScore* edges, double* depth_residual) {
   switch (engine::ControlKind(kind)) {
-    case engine::ControlKind::Depth:
-      return DepthProbe::correlation(DepthProbe::toGrid(scene.depth), probes.depth().estimate(frame));
+    case engine::ControlKind::Depth: {
+      const cv::Mat truth = DepthProbe::toGrid(scene.depth), estimate = probes.depth().estimate(frame);
+      *depth_residual = probes.depth().residualCorrelation(truth, estimate);
+      return DepthProbe::correlation(truth, estimate);
+    }
     case engine::ControlKind::Canny: {
       const EdgeScore s = edgeF1(scene.canny, cannyEdges(frame));
       if (edges) *edges = s;
@@ -112,6 +115,7 @@ bool EvalRunner::runSample(engine::IEngine& engine, int index, uint64_t scene_se
 
   const bool sweep = index < m_options.control_count;
   const size_t nw = m_options.weights.size();
+  out->depth_residual.assign(nw, kNaN);
   for (int kind = 0; kind < kControlKinds; ++kind) {
     out->control[size_t(kind)].assign(nw, kNaN);
     if (!sweep || !m_options.controls_available[size_t(kind)]) continue;
@@ -132,7 +136,7 @@ bool EvalRunner::runSample(engine::IEngine& engine, int index, uint64_t scene_se
         if (kind == 1) out->canny_frames.push_back(frame);
       }
       EdgeScore edges;
-      out->control[size_t(kind)][w] = controlMetric(kind, m_probes, scene, frame, &edges);
+      out->control[size_t(kind)][w] = controlMetric(kind, m_probes, scene, frame, &edges, &out->depth_residual[w]);
       if (kind == 1 && w + 1 == nw) out->edge_pr_at_max = {edges.precision, edges.recall};
     }
   }

@@ -49,6 +49,7 @@ struct SampleResult {
   int figures = 0;
   // [kind][weight index]; depth: correlation, canny: edge F1, pose: mean relative keypoint error.
   std::array<std::vector<double>, kControlKinds> control;
+  std::vector<double> depth_residual;      // per weight: depth correlation beyond the row-only prior
   std::array<double, 2> edge_pr_at_max{};  // precision, recall of the canny frame at the highest weight
   cv::Mat frame;                           // the text-only frame (RGB, probe size), for the contact sheet
   std::vector<cv::Mat> canny_frames;       // canny sweep frames (weights > 0) when measured

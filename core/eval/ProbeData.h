@@ -30,7 +30,8 @@ struct ProbeData {
 
 ProbeData renderProbeData(uint64_t seed, int fit_count, int calibration_count);
 
-// The n-th held-out scene seed of a stream (index counts held-out seeds only).
+// The first `count` held-out scene seeds of a stream: sampleSeed(base_seed, i) for i = 0, 1, ... that
+// isHoldout(seed, kHoldoutFraction) keeps.
 std::vector<uint64_t> holdoutSeeds(uint64_t base_seed, int count);
 
 }  // namespace shotcraft::eval

@@ -17,9 +17,10 @@ inline constexpr int kDepthGridHeight = 18;
 // RGB CV_8UC3 of any size -> RGB CV_8UC3 at kProbeWidth x kProbeHeight (area / linear interpolation).
 cv::Mat toProbeSize(const cv::Mat& rgb);
 
-// One CV_32F row describing a whole frame: LAB means and spreads on a 4x4 grid and in 8 horizontal bands,
-// hue/saturation/value histograms, L percentiles, gradient energy per cell, and a coarse HOG (8x4 cells,
-// 9 orientations). Input: RGB CV_8UC3 at the probe size.
+// One CV_32F row describing a whole frame: LAB means and spreads (whole frame and a 4x4 grid), 8 horizontal
+// bands' LAB and their difference to the frame's mean (the sky against the colour grade), the brightest and
+// darkest 5% of the top third, hue/saturation/value histograms, L percentiles, gradient energy per cell and a
+// coarse HOG (8x4 cells, 9 orientations). Input: RGB CV_8UC3 at the probe size.
 cv::Mat frameFeatures(const cv::Mat& probe_rgb);
 
 // One CV_32F row per depth-grid cell (row-major, kDepthGridWidth * kDepthGridHeight rows): position, the

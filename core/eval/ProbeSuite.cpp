@@ -29,7 +29,9 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
       if (read[size_t(a)] == truth) c.accuracy[size_t(a)] += 1.0;
     }
     const cv::Mat truthDepth = DepthProbe::toGrid(frame.sample.depth);
-    c.depth_correlation += DepthProbe::correlation(truthDepth, m_depth.estimate(frame.rgb));
+    const cv::Mat estimate = m_depth.estimate(frame.rgb);
+    c.depth_correlation += DepthProbe::correlation(truthDepth, estimate);
+    c.depth_residual_correlation += m_depth.residualCorrelation(truthDepth, estimate);
     c.depth_prior_correlation += DepthProbe::correlation(truthDepth, m_depth.prior());
     for (const scenes::Keypoints& kp : frame.sample.keypoints) {
       const cv::Rect2f box = figureBox(kp);
@@ -49,6 +51,7 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
   }
   c.depth_correlation /= n;
   c.depth_prior_correlation /= n;
+  c.depth_residual_correlation /= n;
   if (c.pose_figures > 0) {
     c.pose_error = poseSum / c.pose_figures;
     c.pose_baseline_error = baselineSum / c.pose_figures;

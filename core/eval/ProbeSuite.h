@@ -19,6 +19,7 @@ struct ProbeCalibration {
   std::array<double, kAttributeCount> chance{};    // share of the most common value in those frames
   double depth_correlation = 0.0;                  // probe vs true depth, mean over frames
   double depth_prior_correlation = 0.0;            // row-only prior vs true depth
+  double depth_residual_correlation = 0.0;         // probe vs true depth, both less the row-only prior
   double pose_error = 0.0;                         // probe, share of figure height (mean over figures)
   double pose_baseline_error = 0.0;                // pixel-blind mean pose in the same boxes
   int pose_figures = 0;

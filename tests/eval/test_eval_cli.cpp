@@ -104,6 +104,12 @@ TEST_F(EvalCli, TinyModelWritesContactSheetMetricsAndCsv) {
     for (const auto& v : byWeight) EXPECT_TRUE(v.isDouble()) << key;
     EXPECT_TRUE(c.value(QStringLiteral("at_max_weight")).isDouble()) << key;
   }
+  EXPECT_EQ(m.value(QStringLiteral("depth_correlation"))
+                .toObject()
+                .value(QStringLiteral("beyond_row_prior_by_weight"))
+                .toArray()
+                .size(),
+            3);
   const QJsonObject pose = m.value(QStringLiteral("pose_keypoint_error")).toObject();
   ASSERT_TRUE(pose.contains(QStringLiteral("measured")));
   EXPECT_EQ(pose.value(QStringLiteral("by_weight")).toArray().size(), 3);

@@ -106,6 +106,10 @@ TEST(EvalRunner, AnEngineThatFollowsTheControlsScoresLikeIt) {
   const auto& depth = s.controls[0];
   ASSERT_TRUE(depth.measured);
   EXPECT_GT(depth.by_weight[2], 0.8);
+  // Beyond the row-only prior: the exact frame keeps most of it, the blurred text-only frame less.
+  ASSERT_EQ(s.depth_residual_by_weight.size(), 3u);
+  EXPECT_GT(s.depth_residual_by_weight[2], 0.5);
+  EXPECT_GT(s.depth_residual_by_weight[2], s.depth_residual_by_weight[0]);
   if (withFigures > 0) {
     ASSERT_TRUE(s.controls[2].measured);
     EXPECT_LT(s.controls[2].by_weight[2], probes.calibration().pose_baseline_error);

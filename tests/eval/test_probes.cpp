@@ -19,9 +19,10 @@ TEST(Probes, ReadRealHeldOutFramesWellAboveChanceAndBeatTheirBaselines) {
   const auto& c = probes.calibration();
   std::printf(
       "probes fitted in %.1f s: time %.3f (chance %.3f), scene %.3f (%.3f), figures %.3f (%.3f), "
-      "palette %.3f (%.3f); depth r %.3f (prior %.3f); pose error %.3f (baseline %.3f, %d figures)\n",
+      "palette %.3f (%.3f); depth r %.3f (prior %.3f, beyond it %.3f); pose error %.3f (baseline %.3f, %d figures)\n",
       c.seconds, c.accuracy[0], c.chance[0], c.accuracy[1], c.chance[1], c.accuracy[2], c.chance[2], c.accuracy[3],
-      c.chance[3], c.depth_correlation, c.depth_prior_correlation, c.pose_error, c.pose_baseline_error, c.pose_figures);
+      c.chance[3], c.depth_correlation, c.depth_prior_correlation, c.depth_residual_correlation, c.pose_error,
+      c.pose_baseline_error, c.pose_figures);
   EXPECT_EQ(c.fit_frames, 240);
   EXPECT_EQ(c.calibration_frames, 80);
 
@@ -37,6 +38,7 @@ TEST(Probes, ReadRealHeldOutFramesWellAboveChanceAndBeatTheirBaselines) {
   // Depth: measured 0.96 against a row-only prior of 0.86.
   EXPECT_GT(c.depth_correlation, 0.8);
   EXPECT_GT(c.depth_correlation, c.depth_prior_correlation + 0.05);
+  EXPECT_GT(c.depth_residual_correlation, 0.5);
 
   // Pose: measured 7.9% of figure height against 11.6% for the pixel-blind mean pose.
   ASSERT_GT(c.pose_figures, 20);
