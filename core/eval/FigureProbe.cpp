@@ -16,7 +16,7 @@ constexpr int kCell = kProbeWidth / kFigureGridWidth;  // 4 px
 constexpr int kPositivesPerFrame = 30;                 // fitting cells per frame inside figures
 constexpr int kNegativesPerFrame = 90;                 // ... and outside (figures cover few cells)
 constexpr int kBins = 6;
-constexpr int kFeatures = 3 + 3 + 3 + 1 + kBins + 1 + 1 + 1;
+constexpr int kFeatures = 3 + 3 + 3 + 1 + kBins + 1 + 1 + 1 + kBins + 1 + 3;
 
 // One row per grid cell.
 cv::Mat cellFeatures(const cv::Mat& probe_rgb) {
@@ -51,7 +51,12 @@ cv::Mat cellFeatures(const cv::Mat& probe_rgb) {
       bins[size_t(bin)].at<float>(y / kCell, x / kCell) += m[x];
     }
   }
+  std::vector<cv::Mat> tall(kBins);  // the same over a figure-tall 3 x 11 window
+  for (int b = 0; b < kBins; ++b) cv::blur(bins[size_t(b)], tall[size_t(b)], {3, 11}, {-1, -1}, cv::BORDER_REPLICATE);
   for (auto& b : bins) cv::blur(b, b, {3, 5}, {-1, -1}, cv::BORDER_REPLICATE);
+  cv::Mat darkTall, tallLab;
+  cv::blur(cellDark, darkTall, {3, 11}, {-1, -1}, cv::BORDER_REPLICATE);
+  cv::blur(cellLab, tallLab, {3, 11}, {-1, -1}, cv::BORDER_REPLICATE);
 
   cv::Mat out(W * H, kFeatures, CV_32F);
   for (int y = 0; y < H; ++y) {
@@ -69,6 +74,12 @@ cv::Mat cellFeatures(const cv::Mat& probe_rgb) {
       o[k++] = total / (15.0f * kCell * kCell);
       o[k++] = cellDark.at<float>(y, x);
       o[k++] = darkNear.at<float>(y, x);
+      float tallTotal = 1e-3f;
+      for (int b = 0; b < kBins; ++b) tallTotal += tall[size_t(b)].at<float>(y, x);
+      for (int b = 0; b < kBins; ++b) o[k++] = tall[size_t(b)].at<float>(y, x) / tallTotal;
+      o[k++] = darkTall.at<float>(y, x);
+      const cv::Vec3f t = tallLab.at<cv::Vec3f>(y, x);
+      for (int i = 0; i < 3; ++i) o[k++] = t[i] - w[i];
       CV_Assert(k == kFeatures);
     }
   }

@@ -26,10 +26,10 @@ TEST(Probes, ReadRealHeldOutFramesWellAboveChanceAndBeatTheirBaselines) {
   EXPECT_EQ(c.fit_frames, 240);
   EXPECT_EQ(c.calibration_frames, 80);
 
-  // Attributes: measured 0.76 / 0.94 / 0.65 / 0.86 against chance 0.28 / 0.16 / 0.38 / 0.30.
+  // Attributes: measured 0.76 / 0.94 / 0.71 / 0.86 against chance 0.28 / 0.16 / 0.38 / 0.30.
   EXPECT_GE(c.accuracy[0], 0.70) << "time of day";
   EXPECT_GE(c.accuracy[1], 0.80) << "scene type";
-  EXPECT_GE(c.accuracy[2], c.chance[2] + 0.15) << "number of figures";
+  EXPECT_GE(c.accuracy[2], c.chance[2] + 0.2) << "number of figures";
   EXPECT_GE(c.accuracy[3], 0.75) << "palette";
   for (int a = 0; a < eval::kAttributeCount; ++a) {
     EXPECT_GT(c.accuracy[size_t(a)], c.chance[size_t(a)] + 0.1) << eval::attributeKey(eval::kAttributes[size_t(a)]);
