@@ -1,5 +1,7 @@
 #include "plugins/torch_engine/pipeline/DeviceSelect.h"
 
+#include <dlfcn.h>
+
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -45,6 +47,14 @@ std::string ComputeTarget::describe() const {
 
 void applyThreads(int threads) {
   if (threads > 0 && torch::get_num_threads() != threads) torch::set_num_threads(threads);
+}
+
+bool setBlasThreads(int threads) {
+  using SetThreads = void (*)(int);
+  auto* fn = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+  if (!fn || threads <= 0) return false;
+  fn(threads);
+  return true;
 }
 
 bool selectComputeTarget(const engine::EngineOptions& options, ComputeTarget* out, std::string* error) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "plugins/torch_engine/pipeline/ModelBundle.h"
+#include "plugins/torch_engine/train/ModelFolder.h"
 
 namespace shotcraft::torch_engine::train {
 
@@ -31,6 +32,20 @@ NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<f
 torch::Tensor encodeBatch(nn::Vae& vae, const torch::Tensor& rgb, torch::Generator generator) {
   torch::NoGradGuard noGrad;
   return vae->encodeToLatents(rgb, generator);
+}
+
+LatentCache makeLatentCache(const engine::TrainingRequest& request, nn::Vae vae, DataSettings* data,
+                            const PrintFn& print) {
+  data->pool = std::max<int64_t>(0, int64_t(extraNumber(request, "pool", 16384)));
+  std::string line = "training data: ";
+  if (data->pool > 0) {
+    line += std::to_string(data->pool);
+    line += " scenes cycled, latents cached";
+  } else {
+    line += "endless scene stream";
+  }
+  print(line);
+  return LatentCache(std::move(vae), data->pool);
 }
 
 bool loadFrozenParts(const std::string& outDir, bool withUNet, FrozenParts* out, std::string* error) {

@@ -8,9 +8,13 @@
 #include <vector>
 
 #include "core/engine/ClipTokenizer.h"
+#include "core/engine/Engine.h"
 #include "plugins/torch_engine/nn/ClipText.h"
 #include "plugins/torch_engine/nn/UNet.h"
 #include "plugins/torch_engine/nn/Vae.h"
+#include "plugins/torch_engine/train/LatentCache.h"
+#include "plugins/torch_engine/train/Stages.h"
+#include "plugins/torch_engine/train/TrainingData.h"
 
 namespace shotcraft::torch_engine::train {
 
@@ -35,6 +39,11 @@ struct FrozenParts {
   nn::UNet unet{nullptr};
   nn::ClipTextModel text{nullptr};
 };
+// The stage's latent cache over a finite pool of scenes: `--set pool=N` (default 16384 scenes; 0 streams
+// endless scenes and encodes every batch). Sets data->pool and prints what it chose.
+LatentCache makeLatentCache(const engine::TrainingRequest& request, nn::Vae vae, DataSettings* data,
+                            const PrintFn& print);
+
 bool loadFrozenParts(const std::string& outDir, bool withUNet, FrozenParts* out, std::string* error);
 
 }  // namespace shotcraft::torch_engine::train

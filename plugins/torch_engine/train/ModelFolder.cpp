@@ -48,8 +48,8 @@ std::string unetConfigJson(bool tiny) {
   }
   return R"({"_class_name": "UNet2DConditionModel", "sample_size": 32, "in_channels": 4, "out_channels": 4,
   "block_out_channels": [64, 128, 192], "layers_per_block": 1,
-  "down_block_types": ["CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "DownBlock2D"],
-  "up_block_types": ["UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D"],
+  "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
+  "up_block_types": ["CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "UpBlock2D"],
   "cross_attention_dim": 128, "attention_head_dim": 4, "norm_num_groups": 32}
 )";
 }
@@ -73,7 +73,7 @@ std::string controlNetConfigJson(bool tiny) {
 )";
   }
   return R"({"_class_name": "ControlNetModel", "in_channels": 4, "block_out_channels": [64, 128, 192],
-  "layers_per_block": 1, "down_block_types": ["CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "DownBlock2D"],
+  "layers_per_block": 1, "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
   "cross_attention_dim": 128, "attention_head_dim": 4, "norm_num_groups": 32,
   "conditioning_embedding_out_channels": [16, 32, 64, 128]}
 )";

@@ -7,6 +7,7 @@
 #include "plugins/torch_engine/sampling/NoiseSchedule.h"
 #include "plugins/torch_engine/sampling/Sampler.h"
 #include "plugins/torch_engine/train/DiffusionTraining.h"
+#include "plugins/torch_engine/train/LatentCache.h"
 #include "plugins/torch_engine/train/ModelFolder.h"
 #include "plugins/torch_engine/train/Stages.h"
 #include "plugins/torch_engine/train/TrainLoop.h"
@@ -73,6 +74,7 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
     data.width = 64;
     data.height = 32;
   }
+  LatentCache cache = makeLatentCache(request, frozen.vae, &data, print);
   BatchPrefetcher batches(data);
   const NoiseSchedule schedule{SchedulerConfig{}};
 
@@ -91,7 +93,7 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
   const auto step = [&](int64_t s) {
     const TrainingBatch b = batches.get(s);
     auto gen = makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0xC0));
-    const torch::Tensor latents = encodeBatch(frozen.vae, b.rgb, gen);
+    const torch::Tensor latents = cache.latents(b.rgb, b.pool_index, gen);
     const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen);
     torch::Tensor context;
     {

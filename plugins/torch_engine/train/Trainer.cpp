@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "plugins/torch_engine/pipeline/DeviceSelect.h"
 #include "plugins/torch_engine/train/BpeTrainer.h"
 #include "plugins/torch_engine/train/ModelFolder.h"
 #include "plugins/torch_engine/train/Stages.h"
@@ -42,6 +43,7 @@ bool runTrainingStage(const engine::TrainingRequest& request, const std::functio
   }
   const int threads = request.threads > 0 ? request.threads : 2;
   torch::set_num_threads(threads);
+  setBlasThreads(1);  // see DeviceSelect.h: OpenBLAS's pool fights the OpenMP threads during training
   try {
     const std::string& s = request.stage;
     if (s == "tokenizer") return trainTokenizer(request, print, error);

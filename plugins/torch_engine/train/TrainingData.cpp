@@ -43,9 +43,11 @@ TrainingBatch renderBatch(const DataSettings& s, int64_t step) {
   b.step = step;
   std::vector<torch::Tensor> rgb, control;
   for (int i = 0; i < s.batch; ++i) {
-    const int64_t index = step * s.batch + i;
+    const int64_t stream = step * s.batch + i;
+    const int64_t index = s.pool > 0 ? stream % s.pool : stream;
     const uint64_t seed = trainingSceneSeed(s.seed, index);
-    const uint64_t choice = mixSeed(s.seed, uint64_t(index), 0xC401CEull);
+    const uint64_t choice = mixSeed(s.seed, uint64_t(stream), 0xC401CEull);
+    b.pool_index.push_back(index);
     const scenes::SceneSample sample =
         scenes::renderScene(scenes::sampleScene(seed), s.width, s.height, scenes::phrasingSeed(seed));
     rgb.push_back(toTensor(sample.rgb, 2.0f / 255.0f, -1.0f));

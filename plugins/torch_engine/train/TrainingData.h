@@ -1,7 +1,8 @@
 #pragma once
 // Training batches drawn on the fly from the procedural scene generator (core/scenes), deterministic per
-// step: item i of step s is the scene of sample index s * batch + i of the run's seed stream, skipping the
-// scenes isHoldout(seed, 0.1) reserves for evaluation. Nothing random is kept in state, so a resumed run
+// step: item i of step s is the scene of sample index n = s * batch + i of the run's seed stream (n modulo the
+// pool size when the run trains on a finite pool), skipping the scenes isHoldout(seed, 0.1) reserves for
+// evaluation. The prompt language and prompt dropout are drawn from n itself, so they vary between epochs. Nothing random is kept in state, so a resumed run
 // sees exactly the batches an uninterrupted run would.
 #include <torch/torch.h>
 
@@ -23,6 +24,7 @@ struct DataSettings {
   int batch = 8;
   ControlMap control = ControlMap::None;
   double prompt_drop = 0.0;  // fraction of prompts replaced by "" (classifier-free guidance)
+  int64_t pool = 0;          // > 0: the run cycles through this many scenes (see LatentCache); 0: endless stream
 };
 
 struct TrainingBatch {
@@ -30,6 +32,7 @@ struct TrainingBatch {
   torch::Tensor rgb;      // [B,3,H,W] float32 in [-1,1]
   torch::Tensor control;  // [B,3,H,W] float32 in [0,1] (only with a control map)
   std::vector<std::string> prompts;  // English or Chinese per item, "" when dropped
+  std::vector<int64_t> pool_index;   // scene index of each item in the run's stream (< pool when pooled)
 };
 
 // Scene seed of training item `index` (never a held-out scene).
