@@ -97,6 +97,15 @@ cv::Ptr<cv::ml::RTrees> fitForest(const cv::Mat& features, const cv::Mat& labels
 
 }  // namespace
 
+// Time of day and palette are questions of colour: their forests see only the colour features (the HOG part
+// would dilute the few sky and grade columns among the random split candidates).
+namespace {
+cv::Mat inputOf(Attribute a, const cv::Mat& features) {
+  const bool colourOnly = a == Attribute::TimeOfDay || a == Attribute::Palette;
+  return colourOnly ? features.colRange(0, kColourFeatureCount) : features;
+}
+}  // namespace
+
 bool AttributeProbes::fit(const std::vector<ProbeFrame>& frames, std::string* error) {
   if (frames.size() < 20) {
     *error = "attribute probes need at least 20 fitting frames, got " + std::to_string(frames.size());
@@ -118,7 +127,7 @@ bool AttributeProbes::fit(const std::vector<ProbeFrame>& frames, std::string* er
   }
   for (int a = 0; a < kAttributeCount; ++a) {
     if (kAttributes[size_t(a)] == Attribute::FigureCount) continue;  // counted by the figure probe
-    m_forests[size_t(a)] = fitForest(features, labels.col(a).clone(), 0x5EED + a);
+    m_forests[size_t(a)] = fitForest(inputOf(kAttributes[size_t(a)], features), labels.col(a).clone(), 0x5EED + a);
     if (m_forests[size_t(a)].empty()) {
       *error = std::string("could not fit the ") + attributeLabel(kAttributes[size_t(a)]) + " probe";
       return false;
@@ -134,7 +143,7 @@ AttributeValues AttributeProbes::predict(const cv::Mat& probe_rgb) const {
   for (int a = 0; a < kAttributeCount; ++a) {
     out[size_t(a)] = kAttributes[size_t(a)] == Attribute::FigureCount
                          ? m_figures.countFigures(m_figures.presence(rgb))
-                         : int(std::lround(m_forests[size_t(a)]->predict(f)));
+                         : int(std::lround(m_forests[size_t(a)]->predict(inputOf(kAttributes[size_t(a)], f))));
   }
   return out;
 }

@@ -125,11 +125,14 @@ EvalSummary summarize(const EvalResults& results, const ProbeCalibration& calibr
   s.depth_residual_by_weight.assign(o.weights.size(), std::nan(""));
   for (size_t w = 0; w < o.weights.size(); ++w) {
     double sum = 0.0;
-    int n = 0;
+    int measured = 0;
     for (const SampleResult& r : results.samples) {
-      if (w < r.depth_residual.size() && !std::isnan(r.depth_residual[w])) sum += r.depth_residual[w], ++n;
+      if (w < r.depth_residual.size() && !std::isnan(r.depth_residual[w])) {
+        sum += r.depth_residual[w];
+        ++measured;
+      }
     }
-    if (n > 0) s.depth_residual_by_weight[w] = sum / n;
+    if (measured > 0) s.depth_residual_by_weight[w] = sum / measured;
   }
   return s;
 }

@@ -94,6 +94,11 @@ cv::Mat frameFeatures(const cv::Mat& probe_rgb) {
     const cv::Scalar m = cv::mean(lab(cv::Rect(0, band * kWorkHeight / 8, kWorkWidth, kWorkHeight / 8)));
     for (int c = 0; c < 3; ++c) push(f, m[c] / 255.0);
     for (int c = 0; c < 3; ++c) push(f, (m[c] - global[c]) / 255.0);
+    // Hue angle and chroma in the a/b plane (dawn skies lean pink, sunsets orange, under any colour grade).
+    const double da = m[1] - 128.0, db = m[2] - 128.0;
+    push(f, std::atan2(db, da) / CV_PI);
+    push(f, std::hypot(da, db) / 128.0);
+    push(f, std::atan2(db - (global[2] - 128.0), da - (global[1] - 128.0)) / CV_PI);
   }
   // The brightest and darkest 5% of the top third (sun, moon, stars, the sky's extremes).
   {
@@ -135,6 +140,7 @@ cv::Mat frameFeatures(const cv::Mat& probe_rgb) {
     push(f, *it / 255.0);
   }
 
+  CV_Assert(int(f.size()) == kColourFeatureCount);
   cv::Mat magnitude, angle;
   gradients(grey, &magnitude, &angle);
   for (int gy = 0; gy < 4; ++gy) {

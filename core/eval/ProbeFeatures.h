@@ -22,6 +22,8 @@ cv::Mat toProbeSize(const cv::Mat& rgb);
 // darkest 5% of the top third, hue/saturation/value histograms, L percentiles, gradient energy per cell and a
 // coarse HOG (8x4 cells, 9 orientations). Input: RGB CV_8UC3 at the probe size.
 cv::Mat frameFeatures(const cv::Mat& probe_rgb);
+// The colour part comes first: frameFeatures(...).colRange(0, kColourFeatureCount).
+inline constexpr int kColourFeatureCount = 203;
 
 // One CV_32F row per depth-grid cell (row-major, kDepthGridWidth * kDepthGridHeight rows): position, the
 // cell's colour, texture and gradient, its band's colour, its difference to the top of the frame, its
