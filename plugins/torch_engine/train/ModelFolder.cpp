@@ -47,7 +47,7 @@ std::string unetConfigJson(bool tiny) {
 )";
   }
   return R"({"_class_name": "UNet2DConditionModel", "sample_size": 32, "in_channels": 4, "out_channels": 4,
-  "block_out_channels": [64, 128, 192], "layers_per_block": 1,
+  "block_out_channels": [64, 128, 128], "layers_per_block": 1,
   "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
   "up_block_types": ["CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "UpBlock2D"],
   "cross_attention_dim": 128, "attention_head_dim": 4, "norm_num_groups": 32}
@@ -72,7 +72,7 @@ std::string controlNetConfigJson(bool tiny) {
   "attention_head_dim": 2, "norm_num_groups": 8, "conditioning_embedding_out_channels": [8, 8, 8, 16]}
 )";
   }
-  return R"({"_class_name": "ControlNetModel", "in_channels": 4, "block_out_channels": [64, 128, 192],
+  return R"({"_class_name": "ControlNetModel", "in_channels": 4, "block_out_channels": [64, 128, 128],
   "layers_per_block": 1, "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
   "cross_attention_dim": 128, "attention_head_dim": 4, "norm_num_groups": 32,
   "conditioning_embedding_out_channels": [16, 32, 64, 128]}
