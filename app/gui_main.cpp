@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
   MainWindow window;
   const QString project = StartupPaths::projectToOpen(parser.positionalArguments().value(0), RecentFiles::list(),
                                                       QCoreApplication::applicationDirPath());
-  if (!project.isEmpty()) window.openProject(project);
+  if (!project.isEmpty()) window.openProject(project);  // offers a newer crash-recovery snapshot of it
+  if (!parser.isSet(screenshotOption)) window.offerOrphanedRecovery();  // an untitled project a crash left
   window.show();
 
   if (parser.isSet(screenshotOption)) {

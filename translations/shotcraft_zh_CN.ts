@@ -47,6 +47,41 @@
     </message>
 </context>
 <context>
+    <name>shotcraft::ui::AnimaticPlayer</name>
+    <message>
+        <source>The storyboard has no shots.</source>
+        <translation>分镜中还没有镜头。</translation>
+    </message>
+    <message>
+        <source>%1 / %2 · frame %3 · %4</source>
+        <translation>%1 / %2 · 第 %3 帧 · %4</translation>
+    </message>
+    <message>
+        <source>Play or pause the animatic</source>
+        <translation>播放或暂停动态分镜</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>上一帧</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <source>Loop Shot</source>
+        <translation>循环镜头</translation>
+    </message>
+    <message>
+        <source>Repeat the selected shot while playing</source>
+        <translation>播放时循环选中的镜头</translation>
+    </message>
+    <message>
+        <source>Scrub through the animatic frame by frame</source>
+        <translation>逐帧拖动浏览动态分镜</translation>
+    </message>
+</context>
+<context>
     <name>shotcraft::ui::BriefPanel</name>
     <message>
         <location filename="../ui/BriefPanel.cpp" line="+120"/>
@@ -998,6 +1033,50 @@
         <source>C&amp;amera Path Editor</source>
         <translation>运镜路径编辑器(&amp;A)</translation>
     </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes from %1?</source>
+        <translation>要恢复 %1 时未保存的更改吗？</translation>
+    </message>
+    <message>
+        <source>Shotcraft kept a copy of &quot;%1&quot; that was not saved before it closed.</source>
+        <translation>Shotcraft 在上次关闭前保留了“%1”中未保存内容的副本。</translation>
+    </message>
+    <message>
+        <source>Recovery Snapshot Ignored</source>
+        <translation>已忽略恢复快照</translation>
+    </message>
+    <message>
+        <source>A recovery snapshot could not be read: %1</source>
+        <translation>无法读取恢复快照：%1</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved changes from %1</source>
+        <translation>已恢复 %1 时未保存的更改</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Animatic</source>
+        <translation>动态分镜</translation>
+    </message>
+    <message>
+        <source>&amp;Animatic Player</source>
+        <translation>动态分镜播放器(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>shotcraft::ui::PreviewPanel</name>
@@ -1284,6 +1363,105 @@
         <location line="+0"/>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::SettingsDialog</name>
+    <message>
+        <source>Add a Model Folder</source>
+        <translation>添加模型文件夹</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Model folders (the selected one is used for renders):</source>
+        <translation>模型文件夹（渲染时使用选中的文件夹）：</translation>
+    </message>
+    <message>
+        <source>Embedded model (shotcraft-tiny)</source>
+        <translation>内置模型（shotcraft-tiny）</translation>
+    </message>
+    <message>
+        <source>&amp;Add Folder…</source>
+        <translation>添加文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The embedded model cannot be removed</source>
+        <translation>内置模型不能移除</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Precision:</source>
+        <translation>精度(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>线程数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>主题(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>A&amp;utosave every:</source>
+        <translation>自动保存间隔(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA (GPU)</source>
+        <translation>CUDA（GPU）</translation>
+    </message>
+    <message>
+        <source>fp32 (full)</source>
+        <translation>fp32（全精度）</translation>
+    </message>
+    <message>
+        <source>bf16</source>
+        <translation>bf16</translation>
+    </message>
+    <message>
+        <source>fp16</source>
+        <translation>fp16</translation>
+    </message>
+    <message>
+        <source>All cores</source>
+        <translation>全部核心</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,9 @@ MainWindow::MainWindow(QWidget* parent)
   createMenus();
   createRenderUi();
   createSteeringUi();
+  createRecovery();
+  createSettingsUi();
+  createAnimaticUi();
   connectDocument();
   retranslateUi();
   restoreLayout();

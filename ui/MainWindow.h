@@ -11,6 +11,7 @@
 
 class QAction;
 class QActionGroup;
+class QDateTime;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -18,7 +19,11 @@ class QToolBar;
 
 namespace shotcraft::ui {
 
+class AnimaticPlayer;
+class Autosaver;
 class BriefPanel;
+class SettingsDialog;
+struct StudioSettings;
 class CameraPathEditor;
 class ControlPanel;
 class PreviewPanel;
@@ -82,6 +87,25 @@ class MainWindow : public QMainWindow {
 
   QString summaryText() const;  // "3 acts · 10 shots · 45.0 s"
 
+  // --- autosave and crash recovery (MainWindow_Recovery.cpp). The prompt answers "Recover unsaved changes
+  // from <time>?"; the default is a QMessageBox, tests install their own.
+  using RecoveryPrompt = std::function<bool(const QString& projectName, const QDateTime& savedAt)>;
+  void setRecoveryPrompt(RecoveryPrompt prompt) { m_askRecover = std::move(prompt); }
+  Autosaver* autosaver() const { return m_autosaver; }
+  // Offers the snapshot back; on yes the document holds it, dirty and bound to its project's folder. A snapshot
+  // that cannot be read is reported in one line and set aside. False when nothing was recovered.
+  bool offerRecovery(const QString& snapshotFile);
+  bool offerRecoveryFor(const QString& projectPath);  // the project's snapshot, when newer than it
+  bool offerOrphanedRecovery();  // an untitled project of a run that did not close cleanly
+
+  // --- the Animatic dock (MainWindow_Animatic.cpp)
+  AnimaticPlayer* animaticPlayer() const { return m_animatic; }
+  QDockWidget* animaticDock() const { return m_animaticDock; }
+
+  // --- Settings > Preferences (MainWindow_Settings.cpp): shows the (non-modal) dialog with the saved values.
+  SettingsDialog* showSettings();
+  void applySettings(const StudioSettings& settings);  // language, theme, autosave, model folder
+
  protected:
   void closeEvent(QCloseEvent* event) override;
   void changeEvent(QEvent* event) override;
@@ -123,6 +147,14 @@ class MainWindow : public QMainWindow {
   // MainWindow_Steering.cpp
   void createSteeringUi();
   void retranslateSteeringUi();
+  // MainWindow_Recovery.cpp
+  void createRecovery();
+  // MainWindow_Settings.cpp
+  void createSettingsUi();
+  void retranslateSettingsUi();
+  // MainWindow_Animatic.cpp
+  void createAnimaticUi();
+  void retranslateAnimaticUi();
 
   ProjectDocument* m_document;
   StoryboardView* m_storyboard;
@@ -147,6 +179,13 @@ class MainWindow : public QMainWindow {
   QLabel* m_summary = nullptr;
   ErrorReporter m_reportError;
   UnsavedPrompt m_askUnsaved;
+  Autosaver* m_autosaver = nullptr;
+  RecoveryPrompt m_askRecover;
+  QAction* m_preferencesAction = nullptr;
+  SettingsDialog* m_settingsDialog = nullptr;
+  QString m_loadedModelDir;  // the folder the prompt editors' tokenizer came from
+  AnimaticPlayer* m_animatic = nullptr;
+  QDockWidget* m_animaticDock = nullptr;
 
   QMenu* m_fileMenu = nullptr;
   QMenu* m_recentMenu = nullptr;

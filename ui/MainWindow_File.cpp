@@ -45,6 +45,7 @@ bool MainWindow::openProject(const QString& path) {
     return false;
   }
   rememberRecent(m_document->filePath());
+  offerRecoveryFor(m_document->filePath());  // crash recovery (MainWindow_Recovery.cpp)
   selectFirstShot();
   statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_document->filePath())), kStatusMessage_ms);
   return true;

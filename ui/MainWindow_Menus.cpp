@@ -191,6 +191,8 @@ void MainWindow::retranslateUi() {
   updateSummary();
   retranslateRenderUi();
   retranslateSteeringUi();
+  retranslateSettingsUi();
+  retranslateAnimaticUi();
 }
 
 void MainWindow::updateRecentMenu() {

@@ -9,6 +9,7 @@
 #include "core/render/TakeStore.h"
 #include "ui/ProjectDocument.h"
 #include "ui/RenderController_Worker.h"
+#include "ui/StudioSettings.h"
 
 namespace shotcraft::ui {
 
@@ -37,6 +38,12 @@ RenderController::~RenderController() {
 QString RenderController::modelDir() {
   const QString chosen = QSettings().value(QLatin1String(kModelDirKey)).toString();
   return chosen.isEmpty() ? cli::defaultModelDir() : chosen;
+}
+
+engine::EngineOptions RenderController::engineOptions() {
+  engine::EngineOptions options = StudioSettings::load().engineOptions();
+  options.model_dir = modelDir().toStdString();
+  return options;
 }
 
 QString RenderController::shotOf(engine::JobId id) const {

@@ -53,6 +53,9 @@ class RenderController : public QObject {
   engine::JobQueue* queue() const { return m_queue.get(); }
   // The model folder jobs use: the kModelDirKey setting, else the embedded model ("" if none is installed).
   static QString modelDir();
+  // What render jobs create their engine with: modelDir() and the device, precision and threads saved by the
+  // Settings dialog (StudioSettings).
+  static engine::EngineOptions engineOptions();
 
   // Queues a render of `shotId`. False + *error when the project has no folder yet or the shot is unknown.
   bool regenerate(const QString& shotId, render::RenderMode mode, QString* error = nullptr,

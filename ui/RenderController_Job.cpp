@@ -42,8 +42,11 @@ render::RenderSettings renderSettingsFor(const QString& modelDir) {
   return settings;
 }
 
-engine::IEngine* RenderController::Worker::ensureEngine(const QString& modelDir, std::string* error) {
-  if (engine && engineModelDir == modelDir) return engine.get();
+engine::IEngine* RenderController::Worker::ensureEngine(const engine::EngineOptions& wanted, std::string* error) {
+  const QString modelDir = QString::fromStdString(wanted.model_dir);
+  const bool same = engineModelDir == modelDir && engineOptions.device == wanted.device &&
+                    engineOptions.precision == wanted.precision && engineOptions.threads == wanted.threads;
+  if (engine && same) return engine.get();
   engine.reset();
   if (modelDir.isEmpty()) {
     *error = "No model found: the embedded model is not installed; set a model folder in Settings";
@@ -60,14 +63,13 @@ engine::IEngine* RenderController::Worker::ensureEngine(const QString& modelDir,
     *error = "No render engine: " + why;
     return nullptr;
   }
-  engine::EngineOptions options;
-  options.model_dir = modelDir.toStdString();
-  engine = factory->create(options, &why);
+  engine = factory->create(wanted, &why);  // device, precision and threads from the Settings dialog
   if (!engine) {
     *error = "Cannot load the model in " + modelDir.toStdString() + ": " + why;
     return nullptr;
   }
   engineModelDir = modelDir;
+  engineOptions = wanted;
   const engine::EngineInfo created = engine->info();
   std::lock_guard<std::mutex> lock(mutex);
   info = created;
@@ -85,15 +87,17 @@ engine::JobId RenderController::submit(const QString& shotId, render::RenderMode
   auto slot = std::make_shared<JobSlot>();
   const model::Project project = m_document->project();  // a copy: the job never reads the live model
   const QString modelFolder = modelDir();
+  engine::EngineOptions options = engineOptions();
+  options.model_dir = modelFolder.toStdString();
   std::shared_ptr<Worker> worker = m_worker;
-  auto fn = [this, worker, slot, project, shotId, mode, projectDir, modelFolder](engine::JobContext& ctx) {
+  auto fn = [this, worker, slot, project, shotId, mode, projectDir, modelFolder, options](engine::JobContext& ctx) {
     engine::JobId id = 0;
     {
       std::lock_guard<std::mutex> lock(slot->mutex);
       id = slot->id;
     }
     std::string error;
-    engine::IEngine* eng = worker->ensureEngine(modelFolder, &error);
+    engine::IEngine* eng = worker->ensureEngine(options, &error);
     if (eng == nullptr) return engine::JobOutcome{false, error};
 
     engine::Progress last;

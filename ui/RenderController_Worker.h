@@ -18,13 +18,15 @@ struct RenderController::Worker {
   engine::EngineRegistry* registry = nullptr;
   std::unique_ptr<engine::IEngine> engine;  // only jobs touch it (one at a time)
   QString engineModelDir;                   // the folder `engine` was created with
+  engine::EngineOptions engineOptions;      // and its device, precision and threads
 
   mutable std::mutex mutex;                 // guards info and infoModelDir (read by the UI thread)
   std::optional<engine::EngineInfo> info;
   QString infoModelDir;
 
-  // The engine for `modelDir`, created on first use (or when the folder changed); nullptr + *error.
-  engine::IEngine* ensureEngine(const QString& modelDir, std::string* error);
+  // The engine for `options` (model folder, device, precision, threads), created on first use or when any of
+  // them changed; nullptr + *error.
+  engine::IEngine* ensureEngine(const engine::EngineOptions& options, std::string* error);
   std::optional<engine::EngineInfo> engineInfo(QString* modelDir = nullptr) const;
 };
 

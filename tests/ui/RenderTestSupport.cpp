@@ -62,7 +62,12 @@ class SleepyFactory : public engine::IEngineFactory {
  public:
   SleepyFactory(int step_ms, std::shared_ptr<FakeEngineStats> stats) : m_step_ms(step_ms), m_stats(std::move(stats)) {}
   std::string id() const override { return "torch"; }
-  std::unique_ptr<engine::IEngine> create(const engine::EngineOptions&, std::string*) const override {
+  std::unique_ptr<engine::IEngine> create(const engine::EngineOptions& options, std::string*) const override {
+    if (m_stats) {
+      m_stats->createdThreads = options.threads;
+      m_stats->createdDevice = int(options.device);
+      m_stats->createdPrecision = int(options.precision);
+    }
     return std::make_unique<SleepyEngine>(m_step_ms, m_stats);
   }
   std::vector<std::string> samplerNames() const override { return {"euler_a"}; }

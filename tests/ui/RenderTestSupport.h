@@ -18,6 +18,10 @@ namespace shotcraft::test {
 struct FakeEngineStats {
   std::atomic<int> generateCalls{0};
   std::atomic<int> steps{0};
+  // What the last engine was created with (device and precision as their enum values).
+  std::atomic<int> createdThreads{-1};
+  std::atomic<int> createdDevice{-1};
+  std::atomic<int> createdPrecision{-1};
 };
 
 // A registry holding one factory "torch" whose engines sleep `step_ms` per step.
