@@ -24,7 +24,7 @@ const std::vector<Command>& commands() {
        &cmdGenerate},
       {"render", "render PROJECT [--shots ID,...] -o DIR", "render shots (draft or final) into cached takes + PNGs",
        &cmdRender},
-      {"bench", "bench engine|render|export [--quick]", "speed figures: engine steps, in-betweens, video encode",
+      {"bench", "bench engine|render|export [--quick]", "speed figures: engine steps, in-betweens, video export",
        &cmdBench},
       {"export", "export PROJECT -o OUT.mp4|.mov|.gif|DIR", "the animatic as video, GIF or PNG frames (with --audio)",
        &cmdExport},

@@ -28,12 +28,9 @@ bool loadImage(const std::string& path, Image& out, std::string* error) {
     if (error) *error = "cannot decode image '" + path + "': not an image format OpenCV reads";
     return false;
   }
-  cv::Mat rgb;
+  out = Image(bgr.cols, bgr.rows, 3);
+  cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, out.data.data());  // converted straight into `out`
   cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-  out = Image(rgb.cols, rgb.rows, 3);
-  for (int y = 0; y < rgb.rows; ++y) {
-    std::memcpy(out.pixel(0, y), rgb.ptr(y), size_t(rgb.cols) * 3);
-  }
   return true;
 }
 

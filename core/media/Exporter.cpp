@@ -5,9 +5,12 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 
+#include "core/media/CpuClock.h"
+#include "core/media/FramePipeline.h"
 #include "core/media/GifEncoder.h"
 #include "core/media/PngSequenceWriter.h"
 #include "core/media/VideoEncoder.h"
@@ -133,7 +136,11 @@ void replaceAll(std::string& s, const std::string& from, const std::string& to) 
 }  // namespace
 
 bool Exporter::run(Timeline& timeline, const QString& outPath, const ExportOptions& options, const AudioBuffer& audio,
-                   const ProgressFn& progress, const engine::CancelToken& cancel, std::string* error) {
+                   const ProgressFn& progress, const engine::CancelToken& cancel, std::string* error,
+                   ExportStats* stats) {
+  const auto startWall = std::chrono::steady_clock::now();
+  const double startCpu = processCpu_s();
+  double sourceCpu = 0.0;
   std::string localError;
   std::string* err = error ? error : &localError;
   QString cleaned = QDir::cleanPath(outPath);
@@ -195,18 +202,20 @@ bool Exporter::run(Timeline& timeline, const QString& outPath, const ExportOptio
   Image frame;
   for (int pass = 0; pass < passes; ++pass) {
     if (!sink->beginPass(pass, err)) return abandon();
+    FramePipeline frames(timeline, total);
     for (int i = 0; i < total; ++i) {
       if (cancel.isCancelled()) {
         *err = "export cancelled";
         return abandon();
       }
-      if (!timeline.frame(i, frame, err) || !sink->writeFrame(frame, err)) return abandon();
+      if (!frames.next(frame, err) || !sink->writeFrame(frame, err)) return abandon();
       const int permille = int(1000.0 * (double(pass) * total + i + 1) / (double(passes) * total));
       if (progress && permille != lastPermille) {
         lastPermille = permille;
         progress(permille / 1000.0);
       }
     }
+    sourceCpu += frames.workerCpu_s();
     if (!sink->endPass(pass, err)) return abandon();
   }
   if (cancel.isCancelled()) {
@@ -214,10 +223,19 @@ bool Exporter::run(Timeline& timeline, const QString& outPath, const ExportOptio
     return abandon();
   }
   if (!sink->finish(err)) return abandon();
+  if (stats) {
+    stats->frames = passes * total;
+    stats->source_cpu_s = sourceCpu;
+    stats->convert_cpu_s = sink->convertCpu_s();
+  }
   sink.reset();
   if (!commit(temp, final, options.format, err)) {
     removeQuietly(temp);
     return false;
+  }
+  if (stats) {
+    stats->wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - startWall).count();
+    stats->total_cpu_s = processCpu_s() - startCpu;
   }
   return true;
 }

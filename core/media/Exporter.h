@@ -35,16 +35,27 @@ struct ExportOptions {
   int prores_profile = 3;            // 0 proxy .. 3 HQ
 };
 
+// Where one run's time went, for benchmarks. CPU seconds are summed over threads.
+struct ExportStats {
+  int frames = 0;             // frames sent to the sink (all passes)
+  double wall_s = 0.0;
+  double source_cpu_s = 0.0;  // drawing timeline frames: reading takes, scaling, dissolves, captions
+  double convert_cpu_s = 0.0; // RGB to the encoder's pixel format
+  double total_cpu_s = 0.0;   // the whole process while the run lasted; the rest is encoding and writing
+};
+
 class Exporter {
  public:
   // fraction in [0, 1], sent only when it changes by at least 0.001.
   using ProgressFn = std::function<void(double fraction)>;
 
+  // Frames are drawn one ahead on a worker thread while the sink encodes (see FramePipeline).
   // `audio` (may be empty) must already be placed on the timeline (see Soundtrack); it is ignored for GIF
   // and PNG output. Returns false with one line in *error: "cannot write '/x/out.mp4': Permission denied",
   // "... the disk is full ...", "encoder 'libx264' is not available in this FFmpeg build", "export cancelled".
   static bool run(Timeline& timeline, const QString& outPath, const ExportOptions& options, const AudioBuffer& audio,
-                  const ProgressFn& progress, const engine::CancelToken& cancel, std::string* error);
+                  const ProgressFn& progress, const engine::CancelToken& cancel, std::string* error,
+                  ExportStats* stats = nullptr);
 };
 
 }  // namespace shotcraft::media

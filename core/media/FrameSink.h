@@ -26,6 +26,8 @@ class FrameSink {
   }
   // The next frame (RGB8 at the size the sink was opened with).
   virtual bool writeFrame(const Image& rgb, std::string* error) = 0;
+  // CPU seconds spent so far turning RGB frames into the encoder's pixel format (0 where not measured).
+  virtual double convertCpu_s() const { return 0.0; }
   // Flushes encoders and closes the file; false when any byte did not reach the disk.
   virtual bool finish(std::string* error) = 0;
 };

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
+#include "core/media/CaptionLayout.h"
 #include "core/media/TextPainter.h"
 
 namespace shotcraft::media {
@@ -20,6 +21,54 @@ int PlaceholderFrameSource::frameCount() const {
   return std::max(1, int(std::lround(m_card.duration_s * m_card.fps)));
 }
 
+PlaceholderLayout PlaceholderFrameSource::layout(const PlaceholderCard& card, int frameCount, int width, int height,
+                                                 const TextPainter& painter) {
+  PlaceholderLayout out;
+  const cv::Rect area = CaptionLayout::forFrame(width, height).freeArea();
+  const int h = area.height;
+  const int left = std::max(4, width / 24);
+  const int maxWidth = width - 2 * left;
+  const int bottom = area.y + area.height;
+  const int gap = std::max(1, h / 20);
+  // A size that keeps `text` within maxWidth (long headings shrink rather than run off the card).
+  auto fitted = [&](const QString& text, int size) {
+    const int w = painter.measure(text, size).width;
+    return w > maxWidth && w > 0 ? std::max(4, size * maxWidth / w) : size;
+  };
+  auto add = [&](const QString& text, int y, int size, cv::Scalar colour) {
+    const cv::Rect box(left, y, std::min(maxWidth, painter.measure(text, size).width), size);
+    if (text.isEmpty() || box.y + box.height > bottom) return false;  // no room: leave it out
+    out.texts.push_back({text, box, size, colour});
+    return true;
+  };
+
+  // From the bottom up: the progress bar, then the timing line above it.
+  const int barH = std::max(2, h / 40);
+  out.bar = cv::Rect(left, bottom - barH, maxWidth, barH);
+  const int infoSize = std::max(4, h / 10);
+  const QString info =
+      QStringLiteral("%1 s  |  %2 frames @ %3 fps").arg(card.duration_s, 0, 'f', 2).arg(frameCount).arg(card.fps);
+  const int infoY = out.bar.y - gap - infoSize;
+
+  // From the top down: what this is, which shot, its title; all above the timing line.
+  int y = area.y;
+  const QString tag = QStringLiteral("PLACEHOLDER: ") + card.reason;
+  const int tagSize = fitted(tag, std::max(4, h / 10));
+  if (add(tag, y, tagSize, cv::Scalar(240, 180, 50))) y += tagSize + gap;
+  const QString heading = card.shotId.isEmpty() ? QStringLiteral("Shot %1").arg(card.number)
+                                                : QStringLiteral("Shot %1  (%2)").arg(card.number).arg(card.shotId);
+  const int bigSize = fitted(heading, std::max(5, h / 5));
+  if (y + bigSize <= infoY - gap && add(heading, y, bigSize, cv::Scalar(240, 240, 240))) y += bigSize + gap;
+  const int titleSize = std::max(4, h / 8);
+  for (const QString& line : painter.wrap(card.title, titleSize, maxWidth, 2)) {
+    if (y + titleSize > infoY - gap || !add(line, y, titleSize, cv::Scalar(205, 210, 220))) break;
+    y += titleSize + titleSize / 4;
+  }
+  if (infoY >= area.y) add(info, infoY, fitted(info, infoSize), cv::Scalar(170, 176, 188));
+  if (out.bar.y < area.y) out.bar = cv::Rect();
+  return out;
+}
+
 void PlaceholderFrameSource::drawCard() {
   m_card_rgb = Image(m_width, m_height, 3);
   cv::Mat mat(m_height, m_width, CV_8UC3, m_card_rgb.data.data());
@@ -34,29 +83,10 @@ void PlaceholderFrameSource::drawCard() {
                 border);
 
   TextPainter painter;
-  const int h = m_height;
-  const int margin = std::max(4, m_width / 24);
-  const int maxWidth = m_width - 2 * margin;
-  int y = std::max(border * 3, h / 12);
-  const int tagSize = std::max(8, h / 14);
-  painter.draw(mat, QStringLiteral("PLACEHOLDER: ") + m_card.reason, {margin, y}, tagSize, cv::Scalar(240, 180, 50));
-  y += tagSize + h / 14;
-
-  const int bigSize = std::max(10, h / 6);
-  const QString heading = m_card.shotId.isEmpty() ? QStringLiteral("Shot %1").arg(m_card.number)
-                                                  : QStringLiteral("Shot %1  (%2)").arg(m_card.number).arg(m_card.shotId);
-  painter.draw(mat, heading, {margin, y}, bigSize, cv::Scalar(240, 240, 240));
-  y += bigSize + h / 16;
-
-  const int titleSize = std::max(8, h / 11);
-  for (const QString& line : painter.wrap(m_card.title, titleSize, maxWidth, 2)) {
-    painter.draw(mat, line, {margin, y}, titleSize, cv::Scalar(205, 210, 220));
-    y += titleSize + titleSize / 4;
+  m_layout = layout(m_card, frameCount(), m_width, m_height, painter);
+  for (const PlaceholderLayout::Text& t : m_layout.texts) {
+    painter.draw(mat, t.text, t.box.tl(), t.size_px, t.colour);
   }
-  const int infoSize = std::max(8, h / 13);
-  const QString info =
-      QStringLiteral("%1 s  |  %2 frames @ %3 fps").arg(m_card.duration_s, 0, 'f', 2).arg(frameCount()).arg(m_card.fps);
-  painter.draw(mat, info, {margin, std::max(y, h - h / 5 - infoSize)}, infoSize, cv::Scalar(170, 176, 188));
 }
 
 bool PlaceholderFrameSource::frame(int index, Image& out, std::string* error) {
@@ -68,14 +98,12 @@ bool PlaceholderFrameSource::frame(int index, Image& out, std::string* error) {
   out = m_card_rgb;
   cv::Mat mat(m_height, m_width, CV_8UC3, out.data.data());
   // The bar fills left to right over the shot's duration.
-  const int barH = std::max(2, m_height / 40);
-  const int y0 = m_height - barH - std::max(2, m_height / 30);
-  const int x0 = std::max(4, m_width / 24);
-  const int x1 = m_width - x0;
+  const cv::Rect bar = m_layout.bar;
+  if (bar.empty()) return true;
   const double t = frameCount() > 1 ? double(index) / (frameCount() - 1) : 1.0;
-  cv::rectangle(mat, {x0, y0}, {x1, y0 + barH}, cv::Scalar(70, 74, 84), cv::FILLED);
-  cv::rectangle(mat, {x0, y0}, {x0 + int(std::lround((x1 - x0) * t)), y0 + barH}, cv::Scalar(230, 170, 40),
-                cv::FILLED);
+  cv::rectangle(mat, bar, cv::Scalar(70, 74, 84), cv::FILLED);
+  const int filled = int(std::lround(bar.width * t));
+  if (filled > 0) cv::rectangle(mat, cv::Rect(bar.x, bar.y, filled, bar.height), cv::Scalar(230, 170, 40), cv::FILLED);
   return true;
 }
 

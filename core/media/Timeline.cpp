@@ -4,6 +4,7 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
+#include "core/media/CaptionLayout.h"
 #include "core/media/ImageOps.h"
 #include "core/media/TextPainter.h"
 
@@ -83,32 +84,40 @@ bool Timeline::frame(int index, Image& out, std::string* error) {
   return true;
 }
 
-void Timeline::drawCaptions(int k, Image& frame) {
+CaptionBoxes Timeline::captionBoxes(int k) {
   if (!m_text) m_text = std::make_unique<TextPainter>();
   const TimelineClip& c = m_clips[size_t(k)];
-  cv::Mat mat = asMat(frame);
-  const int h = m_options.height;
-  const int w = m_options.width;
-  const int margin = std::max(3, h / 40);
-  const int labelSize = std::max(9, h / 16);
-  const QString label = c.shotId.isEmpty() ? QStringLiteral("#%1").arg(c.number)
-                                           : QStringLiteral("#%1  %2").arg(c.number).arg(c.shotId);
-  m_text->drawOutlined(mat, label, {margin, margin}, labelSize, cv::Scalar(255, 255, 255));
-
+  const CaptionLayout l = CaptionLayout::forFrame(m_options.width, m_options.height);
+  CaptionBoxes boxes;
+  boxes.label = c.shotId.isEmpty() ? QStringLiteral("#%1").arg(c.number)
+                                   : QStringLiteral("#%1  %2").arg(c.number).arg(c.shotId);
+  boxes.labelBox = l.labelRect(m_text->measure(boxes.label, l.label_px).width);
   const QString dialogue = c.dialogue.simplified();
-  if (dialogue.isEmpty()) return;
-  const int lineSize = std::max(10, h / 14);
-  const QStringList lines = m_text->wrap(dialogue, lineSize, w - 4 * margin, 2);
-  const int lineStep = lineSize + lineSize / 4;
-  const int bandTop = h - margin - int(lines.size()) * lineStep - margin;
+  if (dialogue.isEmpty()) return boxes;
+  boxes.lines = m_text->wrap(dialogue, l.line_px, l.width - 4 * l.margin_px, CaptionLayout::kMaxDialogueLines);
+  boxes.band = l.dialogueBand(int(boxes.lines.size()));
+  for (int i = 0; i < boxes.lines.size(); ++i) {
+    const int textWidth = m_text->measure(boxes.lines[i], l.line_px).width;
+    boxes.lineBoxes.push_back(l.dialogueLine(i, int(boxes.lines.size()), textWidth));
+  }
+  return boxes;
+}
+
+void Timeline::drawCaptions(int k, Image& frame) {
+  const CaptionBoxes boxes = captionBoxes(k);
+  const CaptionLayout l = CaptionLayout::forFrame(m_options.width, m_options.height);
+  cv::Mat mat = asMat(frame);
+  const int labelOutline = CaptionLayout::outlinePx(l.label_px);
+  m_text->drawOutlined(mat, boxes.label, boxes.labelBox.tl() + cv::Point(labelOutline, labelOutline), l.label_px,
+                       cv::Scalar(255, 255, 255));
+  if (boxes.lines.isEmpty()) return;
   // A translucent dark band keeps the text readable on bright frames.
-  cv::Mat band = mat(cv::Rect(0, std::max(0, bandTop), w, h - std::max(0, bandTop)));
+  cv::Mat band = mat(boxes.band);
   band.convertTo(band, -1, 0.45, 0.0);
-  int y = bandTop + margin;
-  for (const QString& line : lines) {
-    const int x = std::max(margin, (w - m_text->measure(line, lineSize).width) / 2);
-    m_text->drawOutlined(mat, line, {x, y}, lineSize, cv::Scalar(255, 240, 140));
-    y += lineStep;
+  const int lineOutline = CaptionLayout::outlinePx(l.line_px);
+  for (int i = 0; i < boxes.lines.size(); ++i) {
+    m_text->drawOutlined(mat, boxes.lines[i], boxes.lineBoxes[size_t(i)].tl() + cv::Point(lineOutline, lineOutline),
+                         l.line_px, cv::Scalar(255, 240, 140));
   }
 }
 

@@ -7,6 +7,8 @@
 // (it starts N/2 frames before it); the outgoing shot holds its last frame and the incoming one its first
 // where they run out, so dissolves never change the length or move a cut off its beat.
 #include <QString>
+#include <QStringList>
+#include <opencv2/core.hpp>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +35,15 @@ struct TimelineOptions {
   bool captions = false;    // shot number top-left, dialogue at the bottom
 };
 
+// What drawCaptions puts on clip k's frames, and where (frame pixels, outlines included; see CaptionLayout).
+struct CaptionBoxes {
+  QString label;               // "#3  s03"
+  cv::Rect labelBox;
+  QStringList lines;           // dialogue, wrapped; empty when the shot has none
+  std::vector<cv::Rect> lineBoxes;
+  cv::Rect band;               // the darkened band behind the dialogue; empty without dialogue
+};
+
 class Timeline {
  public:
   Timeline(std::vector<TimelineClip> clips, TimelineOptions options);
@@ -49,6 +60,9 @@ class Timeline {
 
   // Output frame `index` (RGB8, width x height). False with *error when a source frame cannot be read.
   bool frame(int index, Image& out, std::string* error);
+
+  // Where the burnt-in captions of clip k go (whether or not options().captions is set).
+  CaptionBoxes captionBoxes(int k);
 
  private:
   int clipAt(int index) const;

@@ -4,6 +4,8 @@
 #include <cstring>
 
 #include "core/media/FfmpegUtil.h"
+#include "core/media/CpuClock.h"
+#include "core/media/Yuv420Converter.h"
 
 extern "C" {
 #include <libavutil/channel_layout.h>
@@ -20,7 +22,9 @@ struct VideoEncoder::Impl {
   ff::CodecContextPtr audio;
   AVStream* videoStream = nullptr;
   AVStream* audioStream = nullptr;
-  ff::SwsPtr sws;
+  Yuv420Converter toYuv420;  // H.264
+  ff::SwsPtr sws;            // ProRes (10-bit 4:2:2)
+  double convertCpu_s = 0.0;
   ff::FramePtr yuv;
   ff::PacketPtr packet;
   AudioBuffer pcm;
@@ -81,12 +85,14 @@ bool VideoEncoder::Impl::openVideo(std::string* error) {
   videoStream->avg_frame_rate = c->framerate;
   avcodec_parameters_from_context(videoStream->codecpar, c);
 
-  sws.reset(sws_getContext(c->width, c->height, AV_PIX_FMT_RGB24, c->width, c->height, c->pix_fmt,
-                           SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
-  if (!sws) return fail(error, "cannot convert frames for", AVERROR(EINVAL));
-  // RGB is full range; the video is BT.709 limited range.
-  sws_setColorspaceDetails(sws.get(), sws_getCoefficients(SWS_CS_ITU709), 1, sws_getCoefficients(SWS_CS_ITU709), 0,
-                           0, 1 << 16, 1 << 16);
+  if (!h264) {
+    sws.reset(sws_getContext(c->width, c->height, AV_PIX_FMT_RGB24, c->width, c->height, c->pix_fmt,
+                             SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr));
+    if (!sws) return fail(error, "cannot convert frames for", AVERROR(EINVAL));
+    // RGB is full range; the video is BT.709 limited range.
+    sws_setColorspaceDetails(sws.get(), sws_getCoefficients(SWS_CS_ITU709), 1, sws_getCoefficients(SWS_CS_ITU709),
+                             0, 0, 1 << 16, 1 << 16);
+  }
   yuv.reset(av_frame_alloc());
   yuv->format = c->pix_fmt;
   yuv->width = c->width;
@@ -214,9 +220,15 @@ bool VideoEncoder::writeFrame(const Image& rgb, std::string* error) {
   }
   int rc = av_frame_make_writable(d.yuv.get());
   if (rc < 0) return d.fail(error, "cannot allocate frames for", rc);
-  const uint8_t* src[1] = {rgb.data.data()};
-  const int stride[1] = {rgb.width * 3};
-  sws_scale(d.sws.get(), src, stride, 0, rgb.height, d.yuv->data, d.yuv->linesize);
+  const double convertStart = threadCpu_s();
+  if (d.sws) {
+    const uint8_t* src[1] = {rgb.data.data()};
+    const int stride[1] = {rgb.width * 3};
+    sws_scale(d.sws.get(), src, stride, 0, rgb.height, d.yuv->data, d.yuv->linesize);
+  } else {
+    d.toYuv420.convert(rgb, d.yuv->data, d.yuv->linesize);
+  }
+  d.convertCpu_s += threadCpu_s() - convertStart;
   d.yuv->pts = d.framesWritten;
   rc = avcodec_send_frame(d.video.get(), d.yuv.get());
   if (rc < 0) {
@@ -231,6 +243,8 @@ bool VideoEncoder::writeFrame(const Image& rgb, std::string* error) {
   }
   return true;
 }
+
+double VideoEncoder::convertCpu_s() const { return m_impl->convertCpu_s; }
 
 bool VideoEncoder::finish(std::string* error) {
   Impl& d = *m_impl;

@@ -1,6 +1,7 @@
 #pragma once
-// Encodes RGB8 frames (and optional audio) into MP4 (H.264 via libx264, yuv420p) or MOV (Apple ProRes 422 HQ
-// via prores_ks, yuv422p10le); audio is AAC (FFmpeg's native encoder) at 48 kHz stereo. BT.709, limited range.
+// Encodes RGB8 frames (and optional audio) into MP4 (H.264 via libx264, yuv420p, converted by Yuv420Converter)
+// or MOV (Apple ProRes 422 HQ via prores_ks, yuv422p10le, converted by libswscale); audio is AAC (FFmpeg's
+// native encoder) at 48 kHz stereo. BT.709, limited range.
 #include <memory>
 #include <string>
 
@@ -33,6 +34,7 @@ class VideoEncoder : public FrameSink {
 
   bool writeFrame(const Image& rgb, std::string* error) override;
   bool finish(std::string* error) override;
+  double convertCpu_s() const override;
 
  private:
   struct Impl;
