@@ -35,7 +35,7 @@ bool readInt(const QCommandLineParser& p, const char* name, int lo, int hi, int*
 
 int cmdTrain(const QStringList& args, Context& ctx) {
   QCommandLineParser parser;
-  parser.addPositionalArgument(QStringLiteral("stage"), QStringLiteral("tokenizer, vae, unet, controlnet or preview"));
+  parser.addPositionalArgument(QStringLiteral("stage"), QStringLiteral("tokenizer, vae, unet, controlnet, preview or package"));
   parser.addOption({{QStringLiteral("o"), QStringLiteral("out")}, QStringLiteral("Model folder being assembled."),
                     QStringLiteral("DIR")});
   parser.addOption({QStringLiteral("steps"), QStringLiteral("Optimisation steps (0 = stage default)."),
@@ -62,7 +62,7 @@ int cmdTrain(const QStringList& args, Context& ctx) {
     return 1;
   };
   const QStringList pos = parser.positionalArguments();
-  if (pos.size() != 1) return fail("expected one stage: tokenizer, vae, unet, controlnet or preview");
+  if (pos.size() != 1) return fail("expected one stage: tokenizer, vae, unet, controlnet, preview or package");
   engine::TrainingRequest request;
   request.stage = pos.front().toStdString();
   request.out_dir = parser.value(QStringLiteral("out")).toStdString();

@@ -3,6 +3,7 @@
 // the assembled folder generates an image through the engine factory.
 #include <torch/torch.h>
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "core/scenes/DatasetWriter.h"
 #include "plugins/torch_engine/pipeline/ModelBundle.h"
 #include "plugins/torch_engine/pipeline/TorchEngineFactory.h"
+#include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "plugins/torch_engine/train/TrainLoop.h"
 #include "plugins/torch_engine/train/Trainer.h"
 #include "plugins/torch_engine/train/TrainingData.h"
@@ -175,6 +177,46 @@ TEST(Train, AssembledTinyFolderLoadsAndGenerates) {
   ASSERT_TRUE(result.ok) << result.error;
   EXPECT_EQ(result.image.width, 64);
   EXPECT_EQ(result.image.height, 32);
+
+  // The shipped form: float16 weights (VAE float32), same pictures within float16 rounding, a model card.
+  QTemporaryDir shipDir;
+  const std::string ship = shipDir.path().toStdString() + "/shotcraft-tiny";
+  auto package = tinyRequest(out, "package", 0);
+  EXPECT_FALSE(run(package, &error));
+  EXPECT_NE(error.find("dest="), std::string::npos) << error;
+  package.extra["dest"] = ship;
+  ASSERT_TRUE(run(package, &error)) << error;
+  auto unetFile = torch_engine::SafeTensorsFile::open(ship + "/unet/diffusion_pytorch_model.safetensors", &error);
+  ASSERT_TRUE(unetFile) << error;
+  EXPECT_EQ(unetFile->tensor(unetFile->names().front()).scalar_type(), torch::kFloat16);
+  auto vaeFile = torch_engine::SafeTensorsFile::open(ship + "/vae/diffusion_pytorch_model.safetensors", &error);
+  ASSERT_TRUE(vaeFile) << error;
+  EXPECT_EQ(vaeFile->tensor(vaeFile->names().front()).scalar_type(), torch::kFloat32);
+  EXPECT_TRUE(fs::exists(ship + "/training-logs/unet.csv"));
+  EXPECT_TRUE(fs::exists(ship + "/controlnet-depth/config.json"));
+  QFile card(QString::fromStdString(ship + "/MODEL_CARD.md"));
+  ASSERT_TRUE(card.open(QIODevice::ReadOnly));
+  const std::string cardText = card.readAll().toStdString();
+  EXPECT_NE(cardText.find("| unet |"), std::string::npos) << cardText;
+  o.model_dir = ship;
+  auto shipped = torch_engine::TorchEngineFactory().create(o, &error);
+  ASSERT_NE(shipped, nullptr) << error;
+  const auto again = shipped->generate(r, nullptr, CancelToken());
+  ASSERT_TRUE(again.ok) << again.error;
+  double maxDiff = 0;
+  for (size_t i = 0; i < again.image.data.size(); ++i) {
+    maxDiff = std::max(maxDiff, std::abs(double(again.image.data[i]) - double(result.image.data[i])));
+  }
+  EXPECT_LE(maxDiff, 8.0) << "float16 storage moved a pixel by " << maxDiff << "/255";
+
+  // An unfinished stage is never packaged.
+  auto unfinished = tinyRequest(out, "unet", 5);
+  unfinished.resume = true;
+  CancelToken stop;
+  stop.cancel();
+  EXPECT_FALSE(run(unfinished, &error, stop));  // saves its checkpoint at step 3 of 5
+  EXPECT_FALSE(run(package, &error));
+  EXPECT_NE(error.find("stopped at step"), std::string::npos) << error;
 }
 
 TEST(Train, UnknownStageAndMissingPrerequisitesFail) {

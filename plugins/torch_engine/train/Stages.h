@@ -19,5 +19,7 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
 bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& print,
                      const engine::CancelToken& cancel, std::string* error);
 bool fitPreview(const engine::TrainingRequest& request, const PrintFn& print, std::string* error);
+// Writes the shipped model folder (extra "dest") from a trained one; see Package.cpp.
+bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, std::string* error);
 
 }  // namespace shotcraft::torch_engine::train

@@ -1,0 +1,170 @@
+// `train package --out DIR --set dest=DEST`: turns a trained model folder into the shipped one. Float weights
+// are stored as float16 (half the bytes; the engine converts on load) except the VAE, which stays float32 like
+// the engine runs it. Configs, tokenizer, scheduler and preview fit are copied as they are, each stage's loss
+// curve goes to DEST/training-logs/, and DEST/MODEL_CARD.md records what was trained for how long. Only complete
+// stages are packaged: a component folder exists only after its stage finished, and its checkpoint must say so.
+#include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
+#include "plugins/torch_engine/safetensors/SafeTensorsWriter.h"
+#include "plugins/torch_engine/train/ModelFolder.h"
+#include "plugins/torch_engine/train/Stages.h"
+#include "plugins/torch_engine/train/TrainLoop.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <filesystem>
+#include <sstream>
+
+namespace shotcraft::torch_engine::train {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Component {
+  const char* folder;
+  const char* stage;  // training/STAGE that produced it ("" = not trained by steps)
+  bool required;
+};
+
+constexpr Component kComponents[] = {
+    {"tokenizer", "", true},           {"vae", "vae", true},
+    {"unet", "unet", true},            {"text_encoder", "unet", true},
+    {"scheduler", "", true},           {"preview", "", false},
+    {"controlnet-depth", "controlnet-depth", false}, {"controlnet-canny", "controlnet-canny", false},
+    {"controlnet-pose", "controlnet-pose", false},
+};
+
+bool convertWeights(const fs::path& from, const fs::path& to, bool toHalf, int64_t* params, std::string* error) {
+  auto file = SafeTensorsFile::open(from.string(), error);
+  if (!file) return false;
+  std::vector<std::pair<std::string, torch::Tensor>> tensors;
+  for (const auto& name : file->names()) {
+    torch::Tensor t = file->tensor(name);
+    if (t.is_floating_point()) {
+      *params += t.numel();
+      if (toHalf) {
+        const double maxAbs = t.abs().max().item<double>();
+        if (maxAbs > 65504.0) {
+          if (error) *error = from.string() + ": tensor " + name + " exceeds the float16 range";
+          return false;
+        }
+        t = t.to(torch::kFloat16);
+      }
+    }
+    tensors.emplace_back(name, t.contiguous());
+  }
+  auto metadata = file->metadata();
+  metadata["format"] = "pt";
+  return writeSafeTensors(to.string(), tensors, metadata, error);
+}
+
+// step / total_steps / elapsed of a finished stage, or false with a reason.
+bool stageRecord(const fs::path& stateJson, QJsonObject* out, std::string* error) {
+  QFile f(QString::fromStdString(stateJson.string()));
+  if (!f.open(QIODevice::ReadOnly)) {
+    if (error) *error = "cannot read " + stateJson.string();
+    return false;
+  }
+  *out = QJsonDocument::fromJson(f.readAll()).object();
+  const double step = out->value(QStringLiteral("step")).toDouble(-1);
+  const double total = out->value(QStringLiteral("total_steps")).toDouble(-2);
+  if (step != total) {
+    if (error) *error = stateJson.string() + ": stage stopped at step " + std::to_string(int64_t(step)) + " of " +
+                        std::to_string(int64_t(total)) + " (finish it with --resume before packaging)";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, std::string* error) {
+  const auto it = request.extra.find("dest");
+  if (it == request.extra.end() || it->second.empty()) {
+    if (error) *error = "package: --set dest=FOLDER is required (e.g. resources/models/shotcraft-tiny)";
+    return false;
+  }
+  const fs::path src(request.out_dir), dest(it->second);
+  const fs::path tmp = dest.string() + ".tmp";
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  fs::create_directories(tmp / "training-logs", ec);
+  if (ec) {
+    if (error) *error = "package: cannot create " + tmp.string() + ": " + ec.message();
+    return false;
+  }
+  std::ostringstream card;
+  card << "# shotcraft-tiny\n\nTrained by `shotcraft-cli train` on procedurally drawn storyboard scenes "
+          "(docs/training.md); packaged by `shotcraft-cli train package`. Weights are float16 except the VAE "
+          "(float32).\n\n| component | parameters | file MB | stage | steps | train time |\n|---|---|---|---|---|---|\n";
+  uintmax_t totalBytes = 0;
+  for (const Component& c : kComponents) {
+    const fs::path from = src / c.folder;
+    if (!fs::is_directory(from)) {
+      if (!c.required) continue;
+      fs::remove_all(tmp, ec);
+      if (error) *error = "package: " + from.string() + " is missing (train that stage first)";
+      return false;
+    }
+    QJsonObject record;
+    if (*c.stage) {
+      std::string why;
+      if (!stageRecord(src / "training" / c.stage / "checkpoint" / "state.json", &record, &why)) {
+        fs::remove_all(tmp, ec);
+        if (error) *error = "package: " + why;
+        return false;
+      }
+      fs::copy_file(src / "training" / c.stage / "loss.csv", tmp / "training-logs" / (std::string(c.stage) + ".csv"),
+                    fs::copy_options::overwrite_existing, ec);
+    }
+    fs::create_directories(tmp / c.folder, ec);
+    int64_t params = 0;
+    uintmax_t bytes = 0;
+    for (const auto& entry : fs::directory_iterator(from)) {
+      if (!entry.is_regular_file()) continue;
+      const fs::path to = tmp / c.folder / entry.path().filename();
+      if (entry.path().extension() == ".safetensors") {
+        if (!convertWeights(entry.path(), to, std::string(c.folder) != "vae", &params, error)) {
+          fs::remove_all(tmp, ec);
+          return false;
+        }
+      } else {
+        fs::copy_file(entry.path(), to, fs::copy_options::overwrite_existing, ec);
+        if (ec) {
+          fs::remove_all(tmp, ec);
+          if (error) *error = "package: cannot copy " + entry.path().string() + ": " + ec.message();
+          return false;
+        }
+      }
+      bytes += fs::file_size(to, ec);
+    }
+    totalBytes += bytes;
+    char line[256];
+    std::snprintf(line, sizeof line, "| %s | %lld | %.2f | %s | %s | %s |\n", c.folder, (long long)params,
+                  double(bytes) / 1e6, *c.stage ? c.stage : "-",
+                  record.isEmpty() ? "-" : std::to_string(int64_t(record.value(QStringLiteral("step")).toDouble())).c_str(),
+                  record.isEmpty() ? "-" : formatDuration(record.value(QStringLiteral("elapsed_s")).toDouble()).c_str());
+    card << line;
+    print(std::string("package: ") + line);
+  }
+  char total[96];
+  std::snprintf(total, sizeof total, "\nTotal: %.2f MB.\n", double(totalBytes) / 1e6);
+  card << total;
+  if (!writeTextFile((tmp / "MODEL_CARD.md").string(), card.str(), error)) return false;
+  // Swap in: the old DEST is removed only once the new one is complete.
+  const fs::path old = dest.string() + ".old";
+  fs::remove_all(old, ec);
+  if (fs::exists(dest)) fs::rename(dest, old, ec);
+  if (!ec) fs::rename(tmp, dest, ec);
+  if (ec) {
+    if (error) *error = "package: cannot move " + tmp.string() + " to " + dest.string() + ": " + ec.message();
+    return false;
+  }
+  fs::remove_all(old, ec);
+  print("package: wrote " + dest.string() + total);
+  return true;
+}
+
+}  // namespace shotcraft::torch_engine::train
