@@ -57,8 +57,8 @@
         <translation>%1 / %2 · 第 %3 帧 · %4</translation>
     </message>
     <message>
-        <source>Play or pause the animatic</source>
-        <translation>播放或暂停动态分镜</translation>
+        <source>Play or pause the animatic (Space)</source>
+        <translation>播放或暂停动态分镜（空格键）</translation>
     </message>
     <message>
         <source>Previous frame</source>

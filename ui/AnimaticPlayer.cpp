@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMediaDevices>
 #include <QMediaPlayer>
+#include <QShortcut>
 #include <QSlider>
 #include <QStyle>
 #include <QTimer>
@@ -77,6 +78,8 @@ AnimaticPlayer::AnimaticPlayer(ProjectDocument* document, QWidget* parent)
   m_timer->setTimerType(Qt::PreciseTimer);
   connect(m_timer, &QTimer::timeout, this, &AnimaticPlayer::tick);
   connect(m_playButton, &QToolButton::clicked, this, &AnimaticPlayer::togglePlay);
+  auto* space = new QShortcut(QKeySequence(Qt::Key_Space), this, this, &AnimaticPlayer::togglePlay);
+  space->setContext(Qt::WidgetWithChildrenShortcut);
   connect(m_backButton, &QToolButton::clicked, this, &AnimaticPlayer::stepBackward);
   connect(m_forwardButton, &QToolButton::clicked, this, &AnimaticPlayer::stepForward);
   connect(m_loopButton, &QToolButton::toggled, this, &AnimaticPlayer::setLoopShot);
@@ -311,7 +314,7 @@ void AnimaticPlayer::changeEvent(QEvent* event) {
 }
 
 void AnimaticPlayer::retranslate() {
-  m_playButton->setToolTip(tr("Play or pause the animatic"));
+  m_playButton->setToolTip(tr("Play or pause the animatic (Space)"));
   m_backButton->setToolTip(tr("Previous frame"));
   m_forwardButton->setToolTip(tr("Next frame"));
   m_loopButton->setText(tr("Loop Shot"));

@@ -2,9 +2,12 @@
 // without a take shows its placeholder card, Loop Shot wraps at the shot's end, and the playhead follows the
 // timeline both ways. Audio is optional (no audio device in CI): nothing here depends on it.
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QSlider>
 #include <QTemporaryDir>
+#include <cmath>
+#include <cstdio>
 
 #include "core/model/ProjectIo.h"
 #include "tests/ui/UiTestSupport.h"
@@ -146,4 +149,44 @@ TEST_F(AnimaticTest, PlayheadFollowsTheTimelineBothWays) {
   EXPECT_EQ(player->currentFrame(), 100) << "the echo from the timeline does not move it";
   player->stepForward();
   EXPECT_DOUBLE_EQ(window.storyboard()->playheadSeconds(), 101 / 12.0);
+}
+
+TEST_F(AnimaticTest, PlaysWithTheAudioTrackOrWithoutAnAudioDevice) {
+  QTemporaryDir dir;
+  const QString folder = dir.filePath(QStringLiteral("Music.shotcraft"));
+  shotcraft::model::Project project = shotcraft::test::sampleProject();
+  shotcraft::model::AudioTrack track;
+  track.path = QStringLiteral("beat.wav");
+  track.offset_s = 0.25;
+  ASSERT_TRUE(project.requestSetAudio(track, nullptr));
+  ASSERT_TRUE(shotcraft::model::ProjectIo::save(project, folder, nullptr));
+  {
+    // 1 s of a 440 Hz tone, 8 kHz mono 16-bit PCM.
+    constexpr int kRate = 8000;
+    QByteArray pcm;
+    for (int i = 0; i < kRate; ++i) {
+      const qint16 v = qint16(8000.0 * std::sin(2.0 * M_PI * 440.0 * i / kRate));
+      pcm.append(char(v & 0xff)).append(char((v >> 8) & 0xff));
+    }
+    auto u32 = [](quint32 v) { return QByteArray::fromRawData(reinterpret_cast<const char*>(&v), 4); };
+    auto u16 = [](quint16 v) { return QByteArray::fromRawData(reinterpret_cast<const char*>(&v), 2); };
+    QByteArray wav = "RIFF" + u32(36 + quint32(pcm.size())) + "WAVEfmt " + u32(16) + u16(1) + u16(1) + u32(kRate) +
+                     u32(kRate * 2) + u16(2) + u16(16) + "data" + u32(quint32(pcm.size())) + pcm;
+    QFile file(QDir(folder).filePath(QStringLiteral("assets/beat.wav")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(wav);
+  }
+  MainWindow window;
+  ASSERT_TRUE(window.openProject(folder));
+  AnimaticPlayer* player = window.animaticPlayer();
+  std::printf("audio output %s\n", player->hasAudio() ? "present" : "absent (silent animatic)");
+  player->setFrame(0);
+  player->play();
+  ASSERT_TRUE(player->isPlaying());
+  player->advanceClock_ms(1000);
+  player->tick();
+  EXPECT_GE(player->currentFrame(), 12) << "the picture runs on its own clock, audio or not";
+  EXPECT_DOUBLE_EQ(window.storyboard()->playheadSeconds(), player->currentFrame() / 12.0);
+  player->pause();
+  EXPECT_FALSE(player->isPlaying());
 }
