@@ -61,15 +61,15 @@ AnimaticPlayer::AnimaticPlayer(ProjectDocument* document, QWidget* parent)
   m_forwardButton->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
   m_loopButton->setCheckable(true);
   m_loopButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-  auto* controls = new QHBoxLayout;
+  auto* controls = new QHBoxLayout;  // under the full-width slider, so a narrow dock still fits everything
   controls->addWidget(m_backButton);
   controls->addWidget(m_playButton);
   controls->addWidget(m_forwardButton);
-  controls->addWidget(m_slider, 1);
-  controls->addWidget(m_time);
+  controls->addWidget(m_time, 1);
   controls->addWidget(m_loopButton);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(m_view, 1);
+  layout->addWidget(m_slider);
   layout->addLayout(controls);
 
   m_refresh->setSingleShot(true);
