@@ -28,7 +28,7 @@ const std::vector<Command>& commands() {
        &cmdBench},
       {"export", "export PROJECT -o OUT.mp4|.mov|.gif|DIR", "the animatic as video, GIF or PNG frames (with --audio)",
        &cmdExport},
-      {"export-edl", "export-edl PROJECT -o OUT.otio", "the cut as an OpenTimelineIO timeline for an editor",
+      {"export-edl", "export-edl PROJECT -o OUT.otio|.fcpxml", "the cut as an OpenTimelineIO or Final Cut Pro XML edit list",
        &cmdExportEdl},
       {"beats", "beats AUDIO [--project P [--snap]]", "tempo and beat times; store them and snap cuts to them",
        &cmdBeats},

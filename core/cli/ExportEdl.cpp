@@ -1,21 +1,25 @@
-// shotcraft-cli export-edl PROJECT -o OUT.otio: the cut as an OpenTimelineIO timeline for an editor.
+// shotcraft-cli export-edl PROJECT -o OUT.otio|OUT.fcpxml: the cut as an edit list for an editor.
 #include <QCommandLineParser>
 
 #include "core/cli/Cli.h"
 #include "core/cli/EngineOptionsCli.h"
+#include "core/media/FcpxmlWriter.h"
 #include "core/media/OtioWriter.h"
 #include "core/model/ProjectIo.h"
 
 namespace shotcraft::cli {
 
 int cmdExportEdl(const QStringList& args, Context& ctx) {
-  const char* usage = "export-edl PROJECT -o OUT.otio";
+  const char* usage = "export-edl PROJECT -o OUT.otio|OUT.fcpxml";
   QCommandLineParser p;
   p.setApplicationDescription(QStringLiteral(
-      "Writes an OpenTimelineIO (.otio) timeline: one clip per shot in act order, each pointing at its selected\n"
-      "take's frames and carrying prompt, seed, model and sampler as metadata; beats as markers; the audio track."));
+      "Writes the cut for an editor, by OUT's extension. .otio: an OpenTimelineIO timeline, one clip per shot in act\n"
+      "order pointing at its selected take's frames, with prompt, seed, model and sampler as metadata, beats as\n"
+      "markers and the audio track. .fcpxml: Final Cut Pro XML 1.9, one item per shot (the take's first frame as a\n"
+      "clip, or a gap where there is no take) with the prompt as its note and the same fields as <md> metadata;\n"
+      "no audio or beats."));
   p.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project folder or project.json."));
-  p.addOption({QStringLiteral("o"), QStringLiteral("Output .otio file."), QStringLiteral("OUT")});
+  p.addOption({QStringLiteral("o"), QStringLiteral("Output .otio or .fcpxml file."), QStringLiteral("OUT")});
   if (int rc = parseOrExit(p, QStringLiteral("export-edl"), QString::fromLatin1(usage), args, ctx.out, ctx.err); rc >= 0) {
     return rc;
   }
@@ -26,18 +30,27 @@ int cmdExportEdl(const QStringList& args, Context& ctx) {
             << ")\n";
     return 2;
   }
-  if (!out.endsWith(QLatin1String(".otio"), Qt::CaseInsensitive)) {
-    ctx.err << "export-edl: '" << out << "': the output name must end in .otio (usage: " << usage << ")\n";
+  const bool fcpxml = out.endsWith(QLatin1String(".fcpxml"), Qt::CaseInsensitive);
+  if (!fcpxml && !out.endsWith(QLatin1String(".otio"), Qt::CaseInsensitive)) {
+    ctx.err << "export-edl: '" << out << "': the output name must end in .otio or .fcpxml (usage: " << usage << ")\n";
     return 2;
   }
   model::Project project;
   QString error;
-  if (!model::ProjectIo::load(pos.front(), &project, &error) ||
-      !media::OtioWriter::write(project, model::ProjectIo::projectFolder(pos.front()), out, &error)) {
+  if (!model::ProjectIo::load(pos.front(), &project, &error)) {
     ctx.err << "export-edl: " << error << "\n";
     return 1;
   }
-  ctx.out << "Wrote " << out << ": " << project.shotCount() << " clips, " << project.beats_s().size() << " beat markers\n";
+  const QString folder = model::ProjectIo::projectFolder(pos.front());
+  const bool ok = fcpxml ? media::FcpxmlWriter::write(project, folder, out, &error)
+                         : media::OtioWriter::write(project, folder, out, &error);
+  if (!ok) {
+    ctx.err << "export-edl: " << error << "\n";
+    return 1;
+  }
+  ctx.out << "Wrote " << out << ": " << project.shotCount() << " clips";
+  if (!fcpxml) ctx.out << ", " << project.beats_s().size() << " beat markers";
+  ctx.out << "\n";
   return 0;
 }
 
