@@ -4,7 +4,7 @@
 <context>
     <name>shotcraft::ui::ActRow</name>
     <message numerus="yes">
-        <location filename="../ui/ActRow.cpp" line="+157"/>
+        <location filename="../ui/ActRow.cpp" line="+178"/>
         <source>%n shot(s) · %1 s</source>
         <translation>
             <numerusform>%n shot · %1 s</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>shotcraft::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+102"/>
+        <location filename="../ui/MainWindow.cpp" line="+106"/>
         <source>%1 acts · %n shot(s) · %2 s</source>
         <translation>
             <numerusform>%1 acts · %n shot · %2 s</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>shotcraft::ui::ShotCard</name>
     <message numerus="yes">
-        <location filename="../ui/ShotCard.cpp" line="+155"/>
+        <location filename="../ui/ShotCard.cpp" line="+169"/>
         <source>%n take(s), preview not loaded</source>
         <translation>
             <numerusform>%n take, preview not loaded</numerusform>

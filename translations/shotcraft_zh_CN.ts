@@ -4,7 +4,7 @@
 <context>
     <name>shotcraft::ui::ActRow</name>
     <message>
-        <location filename="../ui/ActRow.cpp" line="+154"/>
+        <location filename="../ui/ActRow.cpp" line="+175"/>
         <source>Act %1</source>
         <translation>第 %1 幕</translation>
     </message>
@@ -41,7 +41,7 @@
         <translation>此幕还没有镜头。点击“添加镜头”开始创建。</translation>
     </message>
     <message>
-        <location filename="../ui/ActRow.cpp" line="242"/>
+        <location line="+61"/>
         <source>Act %1 starts at %2:%3 →</source>
         <translation>第 %1 幕从 %2:%3 开始 →</translation>
     </message>
@@ -49,34 +49,42 @@
 <context>
     <name>shotcraft::ui::AnimaticPlayer</name>
     <message>
+        <location filename="../ui/AnimaticPlayer.cpp" line="+292"/>
         <source>The storyboard has no shots.</source>
         <translation>分镜中还没有镜头。</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>%1 / %2 · frame %3 · %4</source>
         <translation>%1 / %2 · 第 %3 帧 · %4</translation>
     </message>
     <message>
+        <location line="+17"/>
         <source>Play or pause the animatic (Space)</source>
         <translation>播放或暂停动态分镜（空格键）</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Previous frame</source>
         <translation>上一帧</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Next frame</source>
         <translation>下一帧</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Loop Shot</source>
         <translation>循环镜头</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Repeat the selected shot while playing</source>
         <translation>播放时循环选中的镜头</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Scrub through the animatic frame by frame</source>
         <translation>逐帧拖动浏览动态分镜</translation>
     </message>
@@ -162,27 +170,28 @@
 <context>
     <name>shotcraft::ui::CameraCurvePlot</name>
     <message>
-        <location filename="../ui/CameraCurvePlot.cpp" line="74"/>
+        <location filename="../ui/CameraCurvePlot.cpp" line="+74"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../ui/CameraCurvePlot.cpp" line="75"/>
+        <location line="+1"/>
         <source>Pan X</source>
         <translation>平移 X</translation>
     </message>
     <message>
-        <location filename="../ui/CameraCurvePlot.cpp" line="76"/>
+        <location line="+1"/>
         <source>Pan Y</source>
         <translation>平移 Y</translation>
     </message>
     <message>
-        <location filename="../ui/CameraCurvePlot.cpp" line="77"/>
+        <location line="+1"/>
+        <location line="+2"/>
         <source>Roll (°)</source>
         <translation>旋转（°）</translation>
     </message>
     <message>
-        <location filename="../ui/CameraCurvePlot.cpp" line="78"/>
+        <location line="-1"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
@@ -190,12 +199,12 @@
 <context>
     <name>shotcraft::ui::CameraPathCanvas</name>
     <message>
-        <location filename="../ui/CameraPathCanvas.cpp" line="126"/>
+        <location filename="../ui/CameraPathCanvas.cpp" line="+135"/>
         <source>No take yet</source>
         <translation>尚无成片</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathCanvas.cpp" line="137"/>
+        <location line="+10"/>
         <source>Add a keyframe to move the camera</source>
         <translation>添加关键帧以移动镜头</translation>
     </message>
@@ -203,157 +212,159 @@
 <context>
     <name>shotcraft::ui::CameraPathEditor</name>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="201"/>
+        <location filename="../ui/CameraPathEditor.cpp" line="+205"/>
         <source>Camera of %1</source>
         <translation>%1 的运镜</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="221"/>
+        <location line="+20"/>
         <source>Keyframe %1 of %2</source>
         <translation>关键帧 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="222"/>
+        <location line="+1"/>
         <source>No keyframe selected</source>
         <translation>未选择关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="240"/>
+        <location line="+18"/>
         <source>Select a shot on the storyboard to draw its camera move here.</source>
         <translation>在故事板上选择一个镜头，即可在此绘制其镜头运动。</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="241"/>
+        <location line="+3"/>
         <source>Add Keyframe</source>
         <translation>添加关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="242"/>
+        <location line="+1"/>
         <source>Add a keyframe at the playhead</source>
         <translation>在播放头处添加关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="243"/>
+        <location line="+1"/>
         <source>Remove Keyframe</source>
         <translation>删除关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="244"/>
+        <location line="+1"/>
         <source>Move the camera frame along the path in real time (no rendering)</source>
         <translation>让镜头框沿路径实时移动（不进行渲染）</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="245"/>
+        <location line="+1"/>
+        <location filename="../ui/CameraPathEditor_Edits.cpp" line="+138"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="245"/>
+        <location line="+0"/>
+        <location filename="../ui/CameraPathEditor_Edits.cpp" line="+7"/>
         <source>Play Motion</source>
         <translation>播放运动</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="246"/>
+        <location line="+1"/>
         <source>&amp;Easing:</source>
         <translation>缓动(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="247"/>
+        <location line="+1"/>
         <source>How the camera speeds up and slows down from this keyframe to the next</source>
         <translation>镜头从此关键帧到下一关键帧的加速与减速方式</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="248"/>
+        <location line="+1"/>
         <source>Linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="249"/>
+        <location line="+1"/>
         <source>Ease in</source>
         <translation>缓入</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="250"/>
+        <location line="+1"/>
         <source>Ease out</source>
         <translation>缓出</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="251"/>
+        <location line="+1"/>
         <source>Ease in and out</source>
         <translation>缓入缓出</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="252"/>
+        <location line="+1"/>
         <source>Hold</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="253"/>
+        <location line="+1"/>
         <source>&amp;Time:</source>
         <translation>时间(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="254"/>
+        <location line="+1"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="255"/>
+        <location line="+1"/>
         <source>Pan &amp;X:</source>
         <translation>平移 X(&amp;X)：</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="256"/>
+        <location line="+1"/>
         <source>Pan &amp;Y:</source>
         <translation>平移 Y(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="257"/>
+        <location line="+1"/>
         <source>&amp;Zoom:</source>
         <translation>缩放(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="258"/>
+        <location line="+1"/>
         <source>&amp;Roll:</source>
         <translation>旋转(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="259"/>
+        <location line="+1"/>
         <source>°</source>
         <translation>°</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="260"/>
+        <location line="+1"/>
         <source>Fraction of the frame width; positive moves the camera right</source>
         <translation>占画面宽度的比例；正值使镜头向右移动</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="261"/>
+        <location line="+1"/>
         <source>Fraction of the frame height; positive moves the camera down</source>
         <translation>占画面高度的比例；正值使镜头向下移动</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="262"/>
+        <location line="+1"/>
         <source>1 = no zoom, 2 = twice as close</source>
         <translation>1 = 不缩放，2 = 拉近一倍</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="263"/>
+        <location line="+1"/>
         <source>Degrees, positive turns clockwise</source>
         <translation>角度，正值为顺时针旋转</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor_Edits.cpp" line="64"/>
+        <location filename="../ui/CameraPathEditor_Edits.cpp" line="-80"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor_Edits.cpp" line="129"/>
+        <location line="+64"/>
         <source>%1 / %2 s</source>
         <translation>%1 / %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="245"/>
+        <location filename="../ui/CameraPathEditor.cpp" line="-24"/>
         <source>Drag a point to move the camera&apos;s path or a handle to bend it. Wheel: zoom the selected keyframe; Shift+wheel: roll it; Delete: remove it.</source>
         <translation>拖动点以移动镜头路径，拖动手柄以弯曲路径。滚轮：缩放所选关键帧；Shift+滚轮：旋转；Delete：删除该关键帧。</translation>
     </message>
@@ -361,72 +372,72 @@
 <context>
     <name>shotcraft::ui::ControlPanel</name>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="157"/>
+        <location filename="../ui/ControlPanel.cpp" line="+163"/>
         <source>Choose a Folder of Numbered Images</source>
         <translation>选择包含编号图像的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="158"/>
+        <location line="+1"/>
         <source>Choose a Control Image</source>
         <translation>选择控制图像</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="159"/>
+        <location line="+1"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="196"/>
+        <location line="+39"/>
         <source>Controls of %1</source>
         <translation>%1 的控制</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="222"/>
+        <location line="+33"/>
         <source>No earlier shot has a file for this control.</source>
         <translation>之前的镜头都没有此控制的文件。</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="223"/>
+        <location line="+0"/>
         <source>Uses the map of shot %1.</source>
         <translation>使用镜头 %1 的控制图。</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="230"/>
+        <location line="+10"/>
         <source>Save the project to see its control maps.</source>
         <translation>保存项目后即可查看其控制图。</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="256"/>
+        <location line="+47"/>
         <source>No shot is selected.</source>
         <translation>未选择镜头。</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="262"/>
+        <location line="+6"/>
         <source>Save the project first: control images are copied into its assets folder.</source>
         <translation>请先保存项目：控制图像会被复制到项目的 assets 文件夹中。</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="264"/>
+        <location line="+2"/>
         <source>%1 is not a folder.</source>
         <translation>%1 不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="264"/>
+        <location line="+0"/>
         <source>%1 is not a file.</source>
         <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="267"/>
+        <location line="+3"/>
         <source>Not copied: %1</source>
         <translation>未复制：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="296"/>
+        <location line="+29"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="301"/>
+        <location line="+5"/>
         <source>Select a shot on the storyboard to steer it with depth, edge or pose maps.</source>
         <translation>在故事板上选择一个镜头，即可用深度图、边缘图或姿态图引导它。</translation>
     </message>
@@ -434,102 +445,102 @@
 <context>
     <name>shotcraft::ui::ControlSlotEditor</name>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="223"/>
+        <location filename="../ui/ControlSlotEditor.cpp" line="+250"/>
         <source>No map</source>
         <translation>无控制图</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="235"/>
+        <location line="+13"/>
         <source>Depth</source>
         <translation>深度</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="236"/>
+        <location line="+2"/>
         <source>Canny Edges</source>
         <translation>Canny 边缘</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="237"/>
+        <location line="+2"/>
         <source>Pose</source>
         <translation>姿态</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="244"/>
+        <location line="+7"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="245"/>
+        <location line="+1"/>
         <source>Image file</source>
         <translation>图像文件</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="246"/>
+        <location line="+1"/>
         <source>Image sequence (folder)</source>
         <translation>图像序列（文件夹）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="247"/>
+        <location line="+1"/>
         <source>From previous shot</source>
         <translation>沿用上一个镜头</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="248"/>
+        <location line="+1"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="249"/>
+        <location line="+1"/>
         <source>Pick the image or folder; it is copied into the project&apos;s assets folder</source>
         <translation>选择图像或文件夹；它会被复制到项目的 assets 文件夹中</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="250"/>
+        <location line="+1"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="251"/>
+        <location line="+1"/>
         <source>The file is a ready map</source>
         <translation>该文件是现成的控制图</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="253"/>
+        <location line="+2"/>
         <source>Unticked: edges are found in the picture. Ticked: the file already is an edge map.</source>
         <translation>不勾选：从图片中检测边缘。勾选：该文件本身已是边缘图。</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="254"/>
+        <location line="+1"/>
         <source>Depth and pose maps cannot be extracted from a picture yet: give a ready map.</source>
         <translation>目前无法从图片中提取深度图和姿态图：请提供现成的控制图。</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="255"/>
+        <location line="+1"/>
         <source>Weight:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="256"/>
+        <location line="+1"/>
         <source>How strongly the map steers the picture (0 = off, 2 = strongest)</source>
         <translation>控制图对画面的引导强度（0 = 关闭，2 = 最强）</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="257"/>
+        <location line="+1"/>
         <source>Start – end:</source>
         <translation>开始 – 结束：</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="258"/>
+        <location line="+2"/>
         <source>Fraction of the denoising steps at which the control starts</source>
         <translation>控制开始生效时所处的去噪步数比例</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="259"/>
+        <location line="+1"/>
         <source>Fraction of the denoising steps at which the control stops</source>
         <translation>控制停止生效时所处的去噪步数比例</translation>
     </message>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="288"/>
+        <location line="-2"/>
         <source>The part of the denoising steps during which the control steers the picture</source>
         <translation>控制在去噪过程中起引导作用的步数区间</translation>
     </message>
@@ -553,7 +564,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/MainWindow_Menus.cpp" line="+165"/>
+        <location filename="../ui/MainWindow_Menus.cpp" line="+168"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -568,11 +579,11 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <location filename="../ui/MainWindow_Edit.cpp" line="+29"/>
         <location line="+10"/>
-        <location line="+13"/>
-        <location line="+11"/>
+        <location line="+10"/>
+        <location line="+7"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -626,7 +637,7 @@
 %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -893,7 +904,7 @@
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
@@ -933,7 +944,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Render.cpp" line="+81"/>
+        <location filename="../ui/MainWindow_Render.cpp" line="+88"/>
         <source>Render of %1 failed: %2</source>
         <translation>镜头 %1 渲染失败：%2</translation>
     </message>
@@ -1014,66 +1025,77 @@
         <translation>渲染队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Steering.cpp" line="54"/>
+        <location filename="../ui/MainWindow_Steering.cpp" line="+54"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Steering.cpp" line="55"/>
+        <location line="+1"/>
         <source>Camera</source>
         <translation>运镜</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Steering.cpp" line="56"/>
+        <location line="+1"/>
         <source>&amp;Controls Panel</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Steering.cpp" line="57"/>
+        <location line="+1"/>
         <source>C&amp;amera Path Editor</source>
         <translation>运镜路径编辑器(&amp;A)</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow_Recovery.cpp" line="+23"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Recover Unsaved Changes</source>
         <translation>恢复未保存的更改</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Recover unsaved changes from %1?</source>
         <translation>要恢复 %1 时未保存的更改吗？</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Shotcraft kept a copy of &quot;%1&quot; that was not saved before it closed.</source>
         <translation>Shotcraft 在上次关闭前保留了“%1”中未保存内容的副本。</translation>
     </message>
     <message>
+        <location line="+11"/>
         <source>Recovery Snapshot Ignored</source>
         <translation>已忽略恢复快照</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>A recovery snapshot could not be read: %1</source>
         <translation>无法读取恢复快照：%1</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>Recovered unsaved changes from %1</source>
         <translation>已恢复 %1 时未保存的更改</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow_Settings.cpp" line="+50"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
+        <location filename="../ui/MainWindow_Animatic.cpp" line="+29"/>
         <source>Animatic</source>
         <translation>动态分镜</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Animatic Player</source>
         <translation>动态分镜播放器(&amp;A)</translation>
     </message>
@@ -1145,6 +1167,7 @@
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../ui/ProjectDocument_Timeline.cpp" line="+29"/>
         <source>Change Duration</source>
         <translation>修改时长</translation>
     </message>
@@ -1152,6 +1175,11 @@
         <location line="+6"/>
         <source>Change Frame Rate</source>
         <translation>修改帧率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change Keyframe Cadence</source>
+        <translation>修改关键帧间隔</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1174,7 +1202,7 @@
         <translation>修改 CFG 强度</translation>
     </message>
     <message>
-        <location filename="../ui/ProjectDocument_Io.cpp" line="+25"/>
+        <location filename="../ui/ProjectDocument_Io.cpp" line="+28"/>
         <source>The project has no folder yet: use Save As.</source>
         <translation>项目还没有保存位置，请使用“另存为”。</translation>
     </message>
@@ -1219,22 +1247,22 @@
         <translation>添加镜次</translation>
     </message>
     <message>
-        <location filename="../ui/ProjectDocument_Steering.cpp" line="40"/>
+        <location filename="../ui/ProjectDocument_Steering.cpp" line="+40"/>
         <source>Change Controls</source>
         <translation>更改控制</translation>
     </message>
     <message>
-        <location filename="../ui/ProjectDocument_Steering.cpp" line="55"/>
+        <location line="+15"/>
         <source>Edit Camera Path</source>
         <translation>编辑镜头路径</translation>
     </message>
     <message>
-        <location filename="../ui/ProjectDocument_Timeline.cpp" line="41"/>
+        <location filename="../ui/ProjectDocument_Timeline.cpp" line="+12"/>
         <source>Split Shot</source>
         <translation>拆分镜头</translation>
     </message>
     <message>
-        <location filename="../ui/ProjectDocument_Timeline.cpp" line="54"/>
+        <location line="+13"/>
         <source>Delete %1 Shots</source>
         <translation>删除 %1 个镜头</translation>
     </message>
@@ -1260,7 +1288,7 @@
 <context>
     <name>shotcraft::ui::RenderController</name>
     <message>
-        <location filename="../ui/RenderController.cpp" line="+54"/>
+        <location filename="../ui/RenderController.cpp" line="+61"/>
         <source>Save the project first: rendered takes are stored in its folder.</source>
         <translation>请先保存项目：渲染出的镜次存放在项目文件夹中。</translation>
     </message>
@@ -1275,7 +1303,7 @@
         <translation>任务 %1 不是镜头渲染任务。</translation>
     </message>
     <message>
-        <location filename="../ui/RenderController_Job.cpp" line="+129"/>
+        <location filename="../ui/RenderController_Job.cpp" line="+133"/>
         <source>Final render of %1</source>
         <translation>%1 成片渲染</translation>
     </message>
@@ -1368,98 +1396,123 @@
 <context>
     <name>shotcraft::ui::SettingsDialog</name>
     <message>
+        <location filename="../ui/SettingsDialog.cpp" line="+148"/>
         <source>Add a Model Folder</source>
         <translation>添加模型文件夹</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Model folders (the selected one is used for renders):</source>
         <translation>模型文件夹（渲染时使用选中的文件夹）：</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Embedded model (shotcraft-tiny)</source>
         <translation>内置模型（shotcraft-tiny）</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Add Folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The embedded model cannot be removed</source>
         <translation>内置模型不能移除</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Precision:</source>
         <translation>精度(&amp;P)：</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Threads:</source>
         <translation>线程数(&amp;T)：</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>T&amp;heme:</source>
         <translation>主题(&amp;H)：</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>A&amp;utosave every:</source>
         <translation>自动保存间隔(&amp;U)：</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+3"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
+        <location line="-2"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>CUDA (GPU)</source>
         <translation>CUDA（GPU）</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>fp32 (full)</source>
         <translation>fp32（全精度）</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>bf16</source>
         <translation>bf16</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>fp16</source>
         <translation>fp16</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>All cores</source>
         <translation>全部核心</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -1467,7 +1520,7 @@
 <context>
     <name>shotcraft::ui::ShotCard</name>
     <message>
-        <location filename="../ui/ShotCard.cpp" line="+145"/>
+        <location filename="../ui/ShotCard.cpp" line="+159"/>
         <source>Rendered</source>
         <translation>已渲染</translation>
     </message>
@@ -1504,12 +1557,12 @@
         <translation>%1 · %2 秒 · 种子 %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The shot was edited after this take was rendered</source>
         <translation>此镜次渲染后，镜头又被修改过</translation>
     </message>
@@ -1519,7 +1572,7 @@
         <translation>（尚无提示词）</translation>
     </message>
     <message>
-        <location filename="../ui/ShotCard.cpp" line="204"/>
+        <location line="+3"/>
         <source>%1 — %2 s. Drag to move; drag the right edge to change the duration.</source>
         <translation>%1 — %2 秒。拖动可移动；拖动右边缘可更改时长。</translation>
     </message>
@@ -1527,7 +1580,7 @@
 <context>
     <name>shotcraft::ui::ShotPanel</name>
     <message>
-        <location filename="../ui/ShotPanel.cpp" line="+169"/>
+        <location filename="../ui/ShotPanel.cpp" line="+174"/>
         <source>Select a shot on the storyboard to edit it here.</source>
         <translation>在分镜板上选择一个镜头，即可在此编辑。</translation>
     </message>
@@ -1649,7 +1702,27 @@
         <translation>画面贴合提示词的程度</translation>
     </message>
     <message>
-        <location filename="../ui/ShotPanel_Edits.cpp" line="+28"/>
+        <location line="+1"/>
+        <source>&amp;Keyframe every:</source>
+        <translation>关键帧间隔(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Render default</source>
+        <translation>渲染默认值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> frames</source>
+        <translation> 帧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The engine draws every N-th frame; optical flow fills the frames between</source>
+        <translation>引擎每 N 帧绘制一帧，中间帧由光流补出</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShotPanel_Edits.cpp" line="+32"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -1662,87 +1735,88 @@
 <context>
     <name>shotcraft::ui::StoryboardView</name>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="46"/>
+        <location filename="../ui/StoryboardView_Edits.cpp" line="+46"/>
         <source>&amp;Regenerate</source>
         <translation>重新生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="47"/>
+        <location line="+1"/>
         <source>Render a new draft of the shot, as Render Draft does</source>
         <translation>重新渲染此镜头的草稿，与“渲染草稿”相同</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="48"/>
+        <location line="+1"/>
         <source>New &amp;Take</source>
         <translation>新镜次(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="49"/>
+        <location line="+1"/>
         <source>Render another take of the shot with a new seed</source>
         <translation>用新的种子为此镜头再渲染一个镜次</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="50"/>
+        <location line="+1"/>
         <source>D&amp;uplicate</source>
         <translation>复制(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="51"/>
+        <location line="+1"/>
         <source>&amp;Split at Playhead</source>
         <translation>在播放头处拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="52"/>
+        <location line="+1"/>
         <source>Cut the shot in two where the playhead is</source>
         <translation>在播放头所在位置将镜头一分为二</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="53"/>
+        <location line="+1"/>
+        <location line="+35"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="54"/>
+        <location line="-34"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="55"/>
+        <location line="+1"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="56"/>
+        <location line="+1"/>
         <source>Show the timeline wider (Ctrl+wheel)</source>
         <translation>放宽时间线显示（Ctrl+滚轮）</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="57"/>
+        <location line="+1"/>
         <source>Show more of the timeline (Ctrl+wheel)</source>
         <translation>显示更多时间线（Ctrl+滚轮）</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="58"/>
+        <location line="+1"/>
         <source>Zoom to &amp;Fit</source>
         <translation>缩放至适合(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="59"/>
+        <location line="+1"/>
         <source>Show the whole storyboard in the visible width</source>
         <translation>在可见宽度内显示整个故事板</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="88"/>
+        <location line="+29"/>
         <source>&amp;Delete %1 Shots</source>
         <translation>删除 %1 个镜头(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="182"/>
+        <location line="+94"/>
         <source>Select the shots to delete first.</source>
         <translation>请先选择要删除的镜头。</translation>
     </message>
     <message>
-        <location filename="../ui/StoryboardView_Edits.cpp" line="212"/>
+        <location line="+30"/>
         <source>Place the playhead inside shot %1 to split it.</source>
         <translation>请将播放头放在镜头 %1 之内再拆分。</translation>
     </message>
@@ -1750,7 +1824,7 @@
 <context>
     <name>shotcraft::ui::TimelineRuler</name>
     <message>
-        <location filename="../ui/TimelineRuler.cpp" line="166"/>
+        <location filename="../ui/TimelineRuler.cpp" line="+166"/>
         <source>Click or drag to move the playhead (Shift: off the 0.1 s grid). Coloured lines are beats.</source>
         <translation>单击或拖动以移动播放头（按住 Shift 可不吸附到 0.1 秒网格）。彩色细线表示节拍。</translation>
     </message>

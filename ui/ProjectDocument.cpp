@@ -131,6 +131,12 @@ bool ProjectDocument::setShotFps(const QString& shotId, int fps, QString* error)
       [](Project& p, const QString& id, int v, QString* e) { return p.requestSetShotFps(id, v, e); }, error);
 }
 
+bool ProjectDocument::setShotCadence(const QString& shotId, int cadenceFrames, QString* error) {
+  return editShotField(
+      shotId, tr("Change Keyframe Cadence"), "cadence", cadenceFrames, [](const model::Shot& s) { return s.cadence_frames; },
+      [](Project& p, const QString& id, int v, QString* e) { return p.requestSetShotCadence(id, v, e); }, error);
+}
+
 bool ProjectDocument::setShotSeed(const QString& shotId, uint64_t seed, QString* error) {
   return editShotField(
       shotId, tr("Change Seed"), "seed", seed, [](const model::Shot& s) { return s.seed; },

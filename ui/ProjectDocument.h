@@ -48,6 +48,7 @@ class ProjectDocument : public QObject {
   bool setShotSeed(const QString& shotId, uint64_t seed, QString* error = nullptr);
   bool setShotSampler(const QString& shotId, const QString& sampler, QString* error = nullptr);
   bool setShotSteps(const QString& shotId, int steps, QString* error = nullptr);
+  bool setShotCadence(const QString& shotId, int cadenceFrames, QString* error = nullptr);  // 0 = render default
   bool setShotCfgScale(const QString& shotId, double cfg_scale, QString* error = nullptr);
 
   // --- structure edits

@@ -149,6 +149,11 @@ QWidget* ShotPanel::buildForm() {
   generation->addRow(m_samplerLabel, m_sampler);
   generation->addRow(m_stepsLabel, m_steps);
   generation->addRow(m_cfgLabel, m_cfg);
+  m_cadenceLabel = new QLabel(m_generationGroup);
+  m_cadence = new QSpinBox(m_generationGroup);
+  m_cadence->setObjectName(QStringLiteral("shotCadence"));
+  m_cadence->setRange(0, limits::kMaxCadenceFrames);
+  generation->addRow(m_cadenceLabel, m_cadence);
   layout->addWidget(m_generationGroup);
 
   m_error = new QLabel(page);
@@ -159,7 +164,7 @@ QWidget* ShotPanel::buildForm() {
   layout->addWidget(m_error);
   layout->addStretch(1);
 
-  for (QAbstractSpinBox* spin : std::initializer_list<QAbstractSpinBox*>{m_duration, m_fps, m_seed, m_steps, m_cfg})
+  for (QAbstractSpinBox* spin : std::initializer_list<QAbstractSpinBox*>{m_duration, m_fps, m_seed, m_steps, m_cfg, m_cadence})
     spin->setKeyboardTracking(false);  // one edit per committed value, not per keystroke
   scroll->setWidget(page);
   return scroll;
@@ -198,6 +203,11 @@ void ShotPanel::retranslate() {
   m_cfgLabel->setText(tr("&CFG scale:"));
   m_cfgLabel->setBuddy(m_cfg);
   m_cfg->setToolTip(tr("How closely the picture follows the prompt"));
+  m_cadenceLabel->setText(tr("&Keyframe every:"));
+  m_cadenceLabel->setBuddy(m_cadence);
+  m_cadence->setSpecialValueText(tr("Render default"));
+  m_cadence->setSuffix(tr(" frames"));
+  m_cadence->setToolTip(tr("The engine draws every N-th frame; optical flow fills the frames between"));
   refresh();
 }
 

@@ -37,6 +37,7 @@ class ShotPanel : public QWidget {
   QDoubleSpinBox* seedSpin() const { return m_seed; }
   QComboBox* samplerCombo() const { return m_sampler; }
   QSpinBox* stepsSpin() const { return m_steps; }
+  QSpinBox* cadenceSpin() const { return m_cadence; }
   QDoubleSpinBox* cfgSpin() const { return m_cfg; }
   PromptEditor* promptEditor() const { return m_promptEditor; }
   PromptEditor* negativePromptEditor() const { return m_negativeEditor; }
@@ -83,6 +84,8 @@ class ShotPanel : public QWidget {
   PromptEditor* m_negativeEditor;
   QComboBox* m_sampler;
   QSpinBox* m_steps;
+  QLabel* m_cadenceLabel;
+  QSpinBox* m_cadence;  // frames per engine keyframe; 0 shows "Render default"
   QDoubleSpinBox* m_cfg;
   QLabel* m_error;
 };

@@ -76,6 +76,10 @@ void ShotPanel::connectEditors() {
     QString error;
     report(m_document->setShotSteps(m_shotId, value, &error), error);
   });
+  connect(m_cadence, &QSpinBox::valueChanged, this, [this](int value) {
+    QString error;
+    report(m_document->setShotCadence(m_shotId, value, &error), error);
+  });
   connect(m_cfg, &QDoubleSpinBox::valueChanged, this, [this](double value) {
     QString error;
     report(m_document->setShotCfgScale(m_shotId, value, &error), error);
@@ -121,6 +125,7 @@ void ShotPanel::refresh() {
   setSpinValue(m_fps, shot->fps);
   setSpinValue(m_seed, static_cast<double>(shot->seed));
   setSpinValue(m_steps, shot->steps);
+  setSpinValue(m_cadence, shot->cadence_frames);
   setSpinValue(m_cfg, shot->cfg_scale);
   int index = m_sampler->findData(shot->sampler);
   const QSignalBlocker block(m_sampler);

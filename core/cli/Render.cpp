@@ -74,7 +74,7 @@ int cmdRender(const QStringList& args, Context& ctx) {
        QStringLiteral("ID,...")},
       {QStringLiteral("draft"), QStringLiteral("Draft: half size (long side >= 128 px), at most 6 steps (default).")},
       {QStringLiteral("final"), QStringLiteral("Final: the shot's size and steps, refining the draft keyframes.")},
-      {QStringLiteral("cadence"), QStringLiteral("Frames per keyframe (default 4)."), QStringLiteral("N")},
+      {QStringLiteral("cadence"), QStringLiteral("Frames per keyframe for shots without their own cadence (default 4)."), QStringLiteral("N")},
       {QStringLiteral("strength"), QStringLiteral("img2img strength of keyframes after the first (default 0.45)."),
        QStringLiteral("F")},
       {QStringLiteral("seed-increment"), QStringLiteral("Seed + k for keyframe k (default: the shot's seed).")},

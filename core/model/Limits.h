@@ -12,6 +12,7 @@ inline constexpr int kMaxSize_px = 8192;
 inline constexpr int kSizeMultiple_px = 8;
 inline constexpr int kMinSteps = 1;
 inline constexpr int kMaxSteps = 200;
+inline constexpr int kMaxCadenceFrames = 240;
 inline constexpr double kMaxCfg = 30.0;                   // cfg: 0..this
 inline constexpr uint64_t kMaxSeed = (1ULL << 53) - 1;  // exact in a JSON number
 inline constexpr double kMaxTargetDuration_s = 3600.0;

@@ -85,6 +85,8 @@ class Project {
   bool requestSetShotDialogue(const QString& shotId, const QString& dialogue, QString* error = nullptr);
   bool requestSetShotDuration(const QString& shotId, double duration_s, QString* error = nullptr);
   bool requestSetShotFps(const QString& shotId, int fps, QString* error = nullptr);
+  // Frames per engine keyframe for this shot; 0 = the render's default cadence.
+  bool requestSetShotCadence(const QString& shotId, int cadenceFrames, QString* error = nullptr);
   bool requestSetShotSize(const QString& shotId, AspectRatio aspect, int width, int height,
                           QString* error = nullptr);
   bool requestSetShotSeed(const QString& shotId, uint64_t seed, QString* error = nullptr);

@@ -161,6 +161,10 @@ bool Project::requestSetShotFps(const QString& shotId, int fps, QString* error) 
   return editShot(shotId, [&](Shot& s) { s.fps = fps; return QString(); }, error);
 }
 
+bool Project::requestSetShotCadence(const QString& shotId, int cadenceFrames, QString* error) {
+  return editShot(shotId, [&](Shot& s) { s.cadence_frames = cadenceFrames; return QString(); }, error);
+}
+
 bool Project::requestSetShotSize(const QString& shotId, AspectRatio aspect, int width, int height, QString* error) {
   return editShot(
       shotId,

@@ -35,6 +35,9 @@ QString Shot::validate() const {
   if (!std::isfinite(cfg_scale) || cfg_scale < 0.0 || cfg_scale > limits::kMaxCfg) {
     return QStringLiteral("cfg: must be in 0..30");
   }
+  if (cadence_frames < 0 || cadence_frames > limits::kMaxCadenceFrames) {
+    return QStringLiteral("cadence: must be in 0..240 (0 = the render's default)");
+  }
   if (QString why = controls.validate(); !why.isEmpty()) return QStringLiteral("controls.") + why;
   if (QString why = camera.validate(); !why.isEmpty()) return QStringLiteral("camera.") + why;
   if (takes.size() > size_t(limits::kMaxTakesPerShot)) return QStringLiteral("takes: at most 1000 takes");

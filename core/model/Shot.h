@@ -25,6 +25,7 @@ struct Shot {
   QString sampler = QStringLiteral("euler_a");
   int steps = 8;            // 1..200
   double cfg_scale = 5.0;   // 0..30
+  int cadence_frames = 0;   // frames per engine keyframe, 0..240; 0 = the render's default cadence
   ControlSettings controls;
   CameraPath camera;
   QString notes;

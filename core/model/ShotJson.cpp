@@ -171,6 +171,7 @@ QJsonObject ShotJson::toObject(const Shot& shot) {
                 {QStringLiteral("cfg"), shot.cfg_scale},
                 {QStringLiteral("notes"), shot.notes},
                 {QStringLiteral("dialogue"), shot.dialogue}};
+  if (shot.cadence_frames != 0) o.insert(QStringLiteral("cadence"), shot.cadence_frames);
   if (QJsonObject controls = controlsToObject(shot.controls); !controls.isEmpty()) {
     o.insert(QStringLiteral("controls"), controls);
   }
@@ -203,6 +204,7 @@ Shot ShotJson::fromObject(const QJsonObject& o, const QString& path, const Shot&
   s.sampler = reader.string(o, path, QStringLiteral("sampler"), O, base.sampler);
   s.steps = reader.integer(o, path, QStringLiteral("steps"), O, base.steps);
   s.cfg_scale = reader.number(o, path, QStringLiteral("cfg"), O, base.cfg_scale);
+  s.cadence_frames = reader.integer(o, path, QStringLiteral("cadence"), O, base.cadence_frames);
   s.notes = reader.string(o, path, QStringLiteral("notes"), O, base.notes);
   s.dialogue = reader.string(o, path, QStringLiteral("dialogue"), O, base.dialogue);
   const QJsonObject controls = reader.object(o, path, QStringLiteral("controls"), O);

@@ -28,6 +28,12 @@ QString RenderSettings::validate() const {
   return {};
 }
 
+RenderSettings RenderSettings::forShot(const model::Shot& shot) const {
+  RenderSettings s = *this;
+  if (shot.cadence_frames > 0) s.cadence_frames = shot.cadence_frames;
+  return s;
+}
+
 QJsonObject RenderSettings::toJson() const {
   QJsonObject o;
   o.insert(QStringLiteral("cadence_frames"), cadence_frames);

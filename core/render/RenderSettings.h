@@ -37,7 +37,7 @@ enum class SeedSchedule { Fixed, Increment };
 enum class FlowPreset { Fast, Medium };
 
 struct RenderSettings {
-  // Frames per keyframe. The shot model has no cadence field yet, so it is a render setting.
+  // Frames per keyframe for shots without their own (model::Shot::cadence_frames == 0).
   int cadence_frames = 4;
   // img2img strength for keyframe k > 0 (the warped previous keyframe is re-noised this much).
   double keyframe_strength = 0.45;
@@ -61,6 +61,8 @@ struct RenderSettings {
   QString validate() const;
   // Every field that changes the frames, for the cache key.
   QJsonObject toJson() const;
+  // These settings as they apply to `shot`: its own cadence, when it has one, replaces cadence_frames.
+  RenderSettings forShot(const model::Shot& shot) const;
 };
 
 struct FrameSize {

@@ -13,7 +13,7 @@ namespace shotcraft::render {
 ShotJob::ShotJob(engine::IEngine& engine, const RenderSettings& settings, const model::Shot& shot,
                  const QString& projectDir, const ProgressFn& progress, const engine::CancelToken& cancel)
     : m_engine(engine),
-      m_settings(settings),
+      m_settings(settings.forShot(shot)),
       m_shot(shot),
       m_projectDir(projectDir),
       m_progress(progress),

@@ -45,7 +45,7 @@ class ShotJob {
   uint64_t seedOf(int k) const;
 
   engine::IEngine& m_engine;
-  const RenderSettings& m_settings;
+  const RenderSettings m_settings;  // as they apply to this shot (RenderSettings::forShot)
   const model::Shot& m_shot;
   QString m_projectDir;
   const ProgressFn& m_progress;

@@ -46,6 +46,7 @@ Project fullProject() {
   s.sampler = QStringLiteral("heun");
   s.steps = 12;
   s.cfg_scale = 0.5;
+  s.cadence_frames = 6;
   ControlSlot depth;
   depth.enabled = true;
   depth.source = QStringLiteral("controls/depth.png");
@@ -144,6 +145,7 @@ TEST(ProjectJson, MinimalFileFillsDefaults) {
   ASSERT_TRUE(ProjectJson::fromObject(minimalRoot(), &p, &error)) << error.toStdString();
   EXPECT_EQ(p.shotCount(), 1);
   EXPECT_EQ(p.findShot(QStringLiteral("s01"))->fps, 12);
+  EXPECT_EQ(p.findShot(QStringLiteral("s01"))->cadence_frames, 0);  // files without "cadence" use the default
   EXPECT_EQ(p.act(1).title, QStringLiteral("Confrontation"));
 }
 
@@ -158,6 +160,8 @@ TEST(ProjectJson, ValidationErrorsNameTheFieldPath) {
             QStringLiteral("acts[2].shots[0].width: must be a multiple of 8"));
   EXPECT_EQ(loadError(withShotField(root, 0, 0, "steps", 500)), QStringLiteral("acts[0].shots[0].steps: must be in 1..200"));
   EXPECT_EQ(loadError(withShotField(root, 0, 0, "cfg", -1)), QStringLiteral("acts[0].shots[0].cfg: must be in 0..30"));
+  EXPECT_EQ(loadError(withShotField(root, 0, 0, "cadence", 300)),
+            QStringLiteral("acts[0].shots[0].cadence: must be in 0..240 (0 = the render's default)"));
   EXPECT_EQ(loadError(withShotField(root, 0, 0, "sampler", "")),
             QStringLiteral("acts[0].shots[0].sampler: must not be empty"));
   EXPECT_EQ(loadError(withShotField(root, 0, 0, "aspect", "5:4")),

@@ -87,6 +87,41 @@ TEST_F(RenderFixture, ChangedInputsMissTheCache) {
   EXPECT_EQ(takeFolders().size(), 2);
 }
 
+TEST_F(RenderFixture, ShotCadenceOverridesTheRenderDefault) {
+  QString error;
+  auto key = [&](const render::RenderSettings& s) {
+    return render::ShotRenderer(m_engine, s).cacheKey(m_project, shotId(0), m_dir, render::RenderMode::Draft, &error)
+        .value_or(QString());
+  };
+  const QString byDefault = key(m_settings);
+  render::RenderSettings three = m_settings;
+  three.cadence_frames = 3;
+  const QString renderThree = key(three);
+  ASSERT_NE(renderThree, byDefault);
+  // A shot's own cadence of 3 is the same render as a default of 3, whatever the default.
+  ASSERT_TRUE(m_project.requestSetShotCadence(shotId(0), 3));
+  EXPECT_EQ(key(m_settings), renderThree);
+  EXPECT_EQ(key(three), renderThree);
+  // Its own cadence equal to the default changes nothing; 0 means "the default".
+  ASSERT_TRUE(m_project.requestSetShotCadence(shotId(0), m_settings.cadence_frames));
+  EXPECT_EQ(key(m_settings), byDefault);
+  ASSERT_TRUE(m_project.requestSetShotCadence(shotId(0), 0));
+  EXPECT_EQ(key(m_settings), byDefault);
+  EXPECT_FALSE(m_project.requestSetShotCadence(shotId(0), 241, &error));
+  EXPECT_TRUE(error.startsWith(QStringLiteral("shots")) || error.contains(QStringLiteral("cadence"))) << error.toStdString();
+
+  // 12 frames: keyframes 0,4,8,11 by default; 0,2,4,6,8,10,11 with the shot's cadence 2.
+  const int before = m_engine.calls;
+  ASSERT_TRUE(renderShot(0).ok);
+  const int byDefaultCalls = m_engine.calls - before;
+  ASSERT_TRUE(m_project.requestSetShotCadence(shotId(0), 2));
+  const int mid = m_engine.calls;
+  ASSERT_TRUE(renderShot(0).ok);
+  EXPECT_EQ(render::ShotRenderer::keyframeIndices(12, 2).size(), 7u);
+  EXPECT_EQ(render::ShotRenderer::keyframeIndices(12, m_settings.cadence_frames).size(), 4u);
+  EXPECT_EQ((m_engine.calls - mid) * 4, byDefaultCalls * 7);
+}
+
 TEST_F(RenderFixture, ChangingAnotherShotKeepsThisShotCached) {
   ASSERT_TRUE(renderShot(0).ok);
   ASSERT_TRUE(renderShot(1).ok);

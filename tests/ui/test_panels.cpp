@@ -89,6 +89,9 @@ TEST_F(PanelTest, SpinBoxesAndSamplerEditTheShot) {
   panel->seedSpin()->setValue(4242.0);
   panel->stepsSpin()->setValue(20);
   panel->cfgSpin()->setValue(7.5);
+  EXPECT_EQ(panel->cadenceSpin()->value(), 0);
+  EXPECT_EQ(panel->cadenceSpin()->text(), QStringLiteral("Render default"));
+  panel->cadenceSpin()->setValue(3);
   panel->samplerCombo()->setCurrentIndex(panel->samplerCombo()->findData(QStringLiteral("ddim")));
   panel->titleEdit()->setText(QString());
   QTest::keyClicks(panel->titleEdit(), QStringLiteral("Rooftop"));
@@ -97,12 +100,14 @@ TEST_F(PanelTest, SpinBoxesAndSamplerEditTheShot) {
   EXPECT_EQ(shot().seed, 4242u);
   EXPECT_EQ(shot().steps, 20);
   EXPECT_DOUBLE_EQ(shot().cfg_scale, 7.5);
+  EXPECT_EQ(shot().cadence_frames, 3);
   EXPECT_EQ(shot().sampler, QStringLiteral("ddim"));
   EXPECT_EQ(shot().title, QStringLiteral("Rooftop"));
-  EXPECT_EQ(m_window->document()->undoStack()->count(), 7) << "typing a title is one step";
+  EXPECT_EQ(m_window->document()->undoStack()->count(), 8) << "typing a title is one step";
   while (m_window->document()->undoStack()->canUndo()) m_window->document()->undoStack()->undo();
   EXPECT_EQ(m_window->document()->project(), shotcraft::test::sampleProject());
   EXPECT_EQ(panel->fpsSpin()->value(), shot().fps);
+  EXPECT_EQ(panel->cadenceSpin()->value(), 0);
   EXPECT_EQ(panel->titleEdit()->text(), shot().title);
 }
 
