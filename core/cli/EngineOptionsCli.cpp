@@ -16,6 +16,12 @@ void addEngineOptions(QCommandLineParser& parser) {
                     QStringLiteral("P"), QStringLiteral("auto")});
   parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."),
                     QStringLiteral("N"), QStringLiteral("0")});
+  parser.addOption({QStringLiteral("preview-vae"),
+                    QStringLiteral("TAESD tiny autoencoder (folder or taesd_decoder.safetensors) for live previews "
+                                   "(default: the model's taesd/ or vae_tiny/ folder, else a linear preview)."),
+                    QStringLiteral("PATH")});
+  parser.addOption({QStringLiteral("draft-decode"),
+                    QStringLiteral("Decode the final image with the TAESD too (fast draft quality).")});
 }
 
 bool readEngineOptions(const QCommandLineParser& parser, engine::EngineOptions* out, std::string* error,
@@ -50,6 +56,12 @@ bool readEngineOptions(const QCommandLineParser& parser, engine::EngineOptions* 
     *error = "--threads: expected a number from 0 (all cores) to 1024";
     return false;
   }
+  o.preview_vae = parser.value(QStringLiteral("preview-vae")).toStdString();
+  if (!o.preview_vae.empty() && !QFileInfo::exists(QString::fromStdString(o.preview_vae))) {
+    *error = "--preview-vae: no TAESD at '" + o.preview_vae + "'";
+    return false;
+  }
+  o.draft_decode = parser.isSet(QStringLiteral("draft-decode"));
   *out = o;
   return true;
 }

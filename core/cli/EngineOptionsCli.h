@@ -11,7 +11,7 @@
 
 namespace shotcraft::cli {
 
-// Adds --model, --device, --precision, --threads to a parser.
+// Adds --model, --device, --precision, --threads, --preview-vae, --draft-decode to a parser.
 void addEngineOptions(QCommandLineParser& parser);
 // Reads them back; false + *error on a bad value (naming the flag).
 bool readEngineOptions(const QCommandLineParser& parser, engine::EngineOptions* out, std::string* error,

@@ -21,6 +21,10 @@ struct EngineOptions {
   Device device = Device::Auto;
   Precision precision = Precision::Auto;
   int threads = 0;                    // 0 = all cores
+  // A TAESD (tiny autoencoder: a diffusers AutoencoderTiny folder, or taesd_decoder.safetensors / its folder)
+  // for the per-step previews. Empty: <model>/taesd/ or <model>/vae_tiny/ when present, else the linear preview.
+  std::string preview_vae;
+  bool draft_decode = false;          // decode the final image with the TAESD too (fast, lower quality)
 };
 
 struct EngineInfo {

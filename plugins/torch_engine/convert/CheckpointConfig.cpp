@@ -74,13 +74,15 @@ bool impliesVPrediction(const std::string& path, std::string* why) {
 
 namespace {
 
-bool inferUNet(const SafeTensorsFile& f, bool sd2, nn::UNetConfig* c, std::string* error) {
-  const auto convIn = shapeOf(f, kUNet + "input_blocks.0.0.weight");
-  const auto out = shapeOf(f, kUNet + "out.2.weight");
-  const auto blocks = indicesAfter(f, kUNet + "input_blocks.");
-  const auto downs = indicesAfter(f, kUNet + "input_blocks.", ".0.op.weight");
-  if (convIn.size() != 4 || out.size() != 4 || blocks.empty()) {
-    *error = "no UNet conv_in/out tensors under " + kUNet;
+// The UNet (or, with encoderOnly, a ControlNet's UNet-encoder copy) under `prefix`.
+bool inferUNet(const SafeTensorsFile& f, bool sd2, nn::UNetConfig* c, std::string* error,
+               const std::string& prefix = kUNet, bool encoderOnly = false) {
+  const auto convIn = shapeOf(f, prefix + "input_blocks.0.0.weight");
+  const auto out = shapeOf(f, prefix + "out.2.weight");
+  const auto blocks = indicesAfter(f, prefix + "input_blocks.");
+  const auto downs = indicesAfter(f, prefix + "input_blocks.", ".0.op.weight");
+  if (convIn.size() != 4 || (out.size() != 4 && !encoderOnly) || blocks.empty()) {
+    *error = "no UNet conv_in/out tensors under " + prefix;
     return false;
   }
   const auto levels = int64_t(downs.size()) + 1;
@@ -93,8 +95,10 @@ bool inferUNet(const SafeTensorsFile& f, bool sd2, nn::UNetConfig* c, std::strin
   const int64_t perLevel = (last + 1) / levels;
   c->inChannels = convIn[1];
   c->convInKernel = convIn[2];
-  c->outChannels = out[0];
-  c->convOutKernel = out[2];
+  if (!encoderOnly) {
+    c->outChannels = out[0];
+    c->convOutKernel = out[2];
+  }
   c->layersPerBlock = perLevel - 1;
   c->blockOutChannels.clear();
   c->downBlockTypes.clear();
@@ -104,13 +108,13 @@ bool inferUNet(const SafeTensorsFile& f, bool sd2, nn::UNetConfig* c, std::strin
   c->transformerLayersPerBlock.clear();
   int64_t context = 0;
   for (const auto& name : f.names()) {
-    if (startsWith(name, kUNet) && name.find("attn2.to_k.weight") != std::string::npos) {
+    if (startsWith(name, prefix) && name.find("attn2.to_k.weight") != std::string::npos) {
       context = shapeOf(f, name).at(1);
       break;
     }
   }
   for (int64_t i = 0; i < levels; ++i) {
-    const std::string block = kUNet + "input_blocks." + std::to_string(1 + i * perLevel) + ".";
+    const std::string block = prefix + "input_blocks." + std::to_string(1 + i * perLevel) + ".";
     const auto conv = shapeOf(f, block + "0.out_layers.3.weight");
     if (conv.empty()) {
       *error = "tensor '" + block + "0.out_layers.3.weight' is missing";
@@ -123,13 +127,13 @@ bool inferUNet(const SafeTensorsFile& f, bool sd2, nn::UNetConfig* c, std::strin
     c->numAttentionHeads.push_back(sd2 ? std::max<int64_t>(1, conv[0] / 64) : 8);
     const auto depth = indicesAfter(f, block + "1.transformer_blocks.");
     c->transformerLayersPerBlock.push_back(depth.empty() ? 1 : int64_t(depth.size()));
-    const std::string upBlock = kUNet + "output_blocks." + std::to_string(i * perLevel) + ".1.proj_in.weight";
+    const std::string upBlock = prefix + "output_blocks." + std::to_string(i * perLevel) + ".1.proj_in.weight";
     c->upBlockTypes[size_t(i)] = f.contains(upBlock) ? "CrossAttnUpBlock2D" : "UpBlock2D";
     if (context > 0) c->crossAttentionDim[size_t(i)] = context;
   }
-  const auto timeEmbed = shapeOf(f, kUNet + "time_embed.0.weight");
+  const auto timeEmbed = shapeOf(f, prefix + "time_embed.0.weight");
   if (!timeEmbed.empty() && timeEmbed[0] != 4 * c->blockOutChannels[0]) c->timeEmbeddingDim = timeEmbed[0];
-  c->midBlockType = f.contains(kUNet + "middle_block.1.proj_in.weight") ? "UNetMidBlock2DCrossAttn" : "UNetMidBlock2D";
+  c->midBlockType = f.contains(prefix + "middle_block.1.proj_in.weight") ? "UNetMidBlock2DCrossAttn" : "UNetMidBlock2D";
   c->upcastAttention = sd2;
   c->sampleSize = sd2 ? 96 : 64;
   return c->validate(error);
@@ -266,6 +270,51 @@ bool inferCheckpointConfig(const SafeTensorsFile& file, CheckpointConfig* out, s
       c.note = "SD 2.x: assuming epsilon prediction (no '768-v' in the file name and no .yaml beside it with "
                "parameterization: v); name the file *-v.safetensors for a v-prediction model";
     }
+  }
+  *out = std::move(c);
+  return true;
+}
+
+bool inferControlNetConfig(const SafeTensorsFile& file, const std::string& prefix, nn::ControlNetConfig* out,
+                           std::string* error) {
+  nn::ControlNetConfig c;
+  const std::string where = file.path() + ": ";
+  std::string why;
+  // SD 2.x ControlNets have a 1024-wide cross-attention (OpenCLIP) and linear projections.
+  bool sd2 = false;
+  for (const auto& name : file.names()) {
+    if (startsWith(name, prefix) && name.find("attn2.to_k.weight") != std::string::npos) {
+      sd2 = shapeOf(file, name).at(1) == 1024;
+      break;
+    }
+  }
+  if (!inferUNet(file, sd2, &c.unet, &why, prefix, true)) {
+    *error = where + why;
+    return false;
+  }
+  // input_hint_block: conv, then per extra embedding width {conv, stride-2 conv}, then the zero conv; every
+  // second index is a SiLU.
+  const auto hints = indicesAfter(file, prefix + "input_hint_block.", ".weight");
+  const std::vector<int64_t> idx(hints.begin(), hints.end());
+  if (idx.size() < 2 || idx.size() % 2 != 0) {
+    *error = where + "cannot infer the ControlNet hint block from " + std::to_string(idx.size()) +
+             " input_hint_block convolutions";
+    return false;
+  }
+  const auto first = shapeOf(file, prefix + "input_hint_block.0.weight");
+  if (first.size() != 4) {
+    *error = where + "tensor '" + prefix + "input_hint_block.0.weight' is missing or not 4-D";
+    return false;
+  }
+  c.conditioningChannels = first[1];
+  c.conditioningEmbeddingOutChannels.clear();
+  for (size_t k = 0; k + 1 < idx.size(); k += 2) {
+    c.conditioningEmbeddingOutChannels.push_back(
+        shapeOf(file, prefix + "input_hint_block." + std::to_string(idx[k]) + ".weight").at(0));
+  }
+  if (!c.validate(&why)) {
+    *error = where + why;
+    return false;
   }
   *out = std::move(c);
   return true;

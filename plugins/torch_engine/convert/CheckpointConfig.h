@@ -41,4 +41,9 @@ bool impliesVPrediction(const std::string& checkpointPath, std::string* why);
 // epsilon with a note. SDXL and files without UNet/VAE/text tensors fail with a one-line message.
 bool inferCheckpointConfig(const SafeTensorsFile& file, CheckpointConfig* out, std::string* error);
 
+// A ControlNet 1.x single file's config from the shapes under `prefix` ("control_model." or ""): the UNet
+// encoder copy as for a checkpoint (SD 2.x when the cross-attention is 1024 wide) and the hint block's widths.
+bool inferControlNetConfig(const SafeTensorsFile& file, const std::string& prefix, nn::ControlNetConfig* out,
+                           std::string* error);
+
 }  // namespace shotcraft::torch_engine::convert

@@ -117,6 +117,23 @@ KeyMap unetLdmKeyMap(const nn::UNetConfig& c, const std::string& ldmPrefix) {
   return map;
 }
 
+KeyMap controlNetLdmKeyMap(const nn::ControlNetConfig& c, const std::string& ldmPrefix) {
+  nn::UNetConfig encoder = c.unet;  // a ControlNet has no decoder: its up-block fields may be unset
+  encoder.upBlockTypes.assign(encoder.blockOutChannels.size(), "UpBlock2D");
+  KeyMap map = unetLdmKeyMap(encoder, ldmPrefix);  // the decoder-side rules go unused
+  const auto widths = int64_t(c.conditioningEmbeddingOutChannels.size());
+  map.add({"input_hint_block.0.", "controlnet_cond_embedding.conv_in."});
+  for (int64_t k = 0; k < 2 * (widths - 1); ++k) {
+    map.add({"input_hint_block." + str(2 * (k + 1)) + ".", "controlnet_cond_embedding.blocks." + str(k) + "."});
+  }
+  map.add({"input_hint_block." + str(4 * widths - 2) + ".", "controlnet_cond_embedding.conv_out."});
+  const auto levels = int64_t(c.unet.blockOutChannels.size());
+  const int64_t skips = 1 + levels * c.unet.layersPerBlock + (levels - 1);  // conv_in, resnets, downsamplers
+  for (int64_t i = 0; i < skips; ++i) map.add({"zero_convs." + str(i) + ".0.", "controlnet_down_blocks." + str(i) + "."});
+  map.add({"middle_block_out.0.", "controlnet_mid_block."});
+  return map;
+}
+
 KeyMap vaeLdmKeyMap(const nn::VaeConfig& c, const std::string& ldmPrefix) {
   KeyMap map(ldmPrefix, "");
   const auto levels = int64_t(c.blockOutChannels.size());

@@ -11,6 +11,7 @@
 
 namespace shotcraft::torch_engine::nn {
 struct UNetConfig;
+struct ControlNetConfig;
 struct VaeConfig;
 struct ClipTextConfig;
 }  // namespace shotcraft::torch_engine::nn
@@ -56,6 +57,10 @@ class KeyMap {
 // UNet: model.diffusion_model.{input_blocks,middle_block,output_blocks,time_embed,out}.* for the given
 // config's levels, layers per block and attention placement.
 KeyMap unetLdmKeyMap(const nn::UNetConfig& config, const std::string& ldmPrefix = "model.diffusion_model.");
+// ControlNet 1.x (original layout): control_model.{time_embed, input_blocks, middle_block} as for the UNet,
+// plus input_hint_block.{0,2,...} -> controlnet_cond_embedding.{conv_in, blocks.N, conv_out},
+// zero_convs.N.0 -> controlnet_down_blocks.N and middle_block_out.0 -> controlnet_mid_block.
+KeyMap controlNetLdmKeyMap(const nn::ControlNetConfig& config, const std::string& ldmPrefix = "control_model.");
 // VAE: first_stage_model.{encoder,decoder}.{down,up,mid}.* (decoder.up reversed), quant convs.
 KeyMap vaeLdmKeyMap(const nn::VaeConfig& config, const std::string& ldmPrefix = "first_stage_model.");
 // SD 1.x text encoder: cond_stage_model.transformer.text_model.* == text_model.* (HF CLIP in the file);

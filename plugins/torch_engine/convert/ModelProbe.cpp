@@ -8,6 +8,8 @@
 #include <regex>
 #include <sstream>
 
+#include "plugins/torch_engine/convert/ControlNetSingleFile.h"
+
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 
 namespace shotcraft::torch_engine::convert {
@@ -77,6 +79,10 @@ void probeFolder(const fs::path& dir, ModelProbe* p) {
   else if (fs::exists(dir / "pytorch_lora_weights.safetensors")) p->family = ModelFamily::Lora;
   p->message = p->family == ModelFamily::Unknown ? "folder has no unet/config.json or known config.json"
                                                  : std::string(familyName(p->family)) + " diffusers folder";
+  if (p->family == ModelFamily::ControlNet) {
+    p->controlKind = controlKindFromName(dir.string());
+    if (!p->controlKind.empty()) p->message += " (" + p->controlKind + ")";
+  }
 }
 
 void probeFile(const fs::path& path, ModelProbe* p) {
@@ -122,6 +128,11 @@ void probeFile(const fs::path& path, ModelProbe* p) {
   p->message = p->family == ModelFamily::Unknown
                    ? "unrecognised tensor names (e.g. '" + (f->names().empty() ? "" : f->names().front()) + "')"
                    : std::string(familyName(p->family)) + " single file";
+  if (p->family == ModelFamily::ControlNet) {
+    p->controlKind = controlKindFromName(path.string());
+    p->message += p->controlKind.empty() ? " (kind not in the file name: depth, canny or openpose)"
+                                         : " (" + p->controlKind + ")";
+  }
 }
 
 }  // namespace

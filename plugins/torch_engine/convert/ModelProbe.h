@@ -15,6 +15,7 @@ struct ModelProbe {
   ModelFamily family = ModelFamily::Unknown;
   uint64_t sizeBytes = 0;  // the file, or every file under the folder
   std::string message;     // one line: what was found, or why it is unknown / unsupported
+  std::string controlKind; // ControlNets: "depth", "canny" or "pose" when the name says so (controlKindFromName)
 };
 
 // Reads only config.json files or the safetensors header. Never throws.

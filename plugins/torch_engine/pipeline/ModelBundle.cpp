@@ -1,8 +1,11 @@
 #include "plugins/torch_engine/pipeline/ModelBundle.h"
 
+#include <algorithm>
 #include <filesystem>
 
+#include "plugins/torch_engine/convert/ControlNetSingleFile.h"
 #include "plugins/torch_engine/convert/SingleFileLoader.h"
+#include "plugins/torch_engine/convert/TaesdLoader.h"
 #include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 
@@ -68,7 +71,8 @@ int ModelBundle::latentChannels() const { return int(unet->config().inChannels);
 
 int ModelBundle::vaeScale() const { return int(vae->config().downscaleFactor()); }
 
-bool ModelBundle::load(const std::string& dir, const ComputeTarget& target, ModelBundle* out, std::string* error) {
+bool ModelBundle::load(const std::string& dir, const ComputeTarget& target, ModelBundle* out, std::string* error,
+                       const std::string& taesdPath) {
   ModelBundle b;
   b.dir = dir;
   b.name = fs::path(dir).filename().string();
@@ -115,11 +119,39 @@ bool ModelBundle::load(const std::string& dir, const ComputeTarget& target, Mode
         }
       }
     }
+    // Original-layout ControlNet 1.x files (control_v11p_sd15_canny.safetensors ...) in <model>/controlnet/,
+    // the kind taken from the file name; a diffusers folder of the same kind wins.
+    const fs::path controlDir = (singleFile ? fs::path(dir).parent_path() : fs::path(dir)) / "controlnet";
+    if (fs::is_directory(controlDir)) {
+      std::vector<fs::path> files;
+      for (const auto& e : fs::directory_iterator(controlDir)) {
+        if (e.is_regular_file() && e.path().extension() == ".safetensors") files.push_back(e.path());
+      }
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        const std::string kind = convert::controlKindFromName(f.string());
+        for (size_t k = 0; k < 3; ++k) {
+          if (kind != kinds[k] || b.controlnets[k]) continue;
+          if (!convert::loadControlNetSingleFile(f.string(), &b.controlnets[k], error)) return false;
+        }
+      }
+    }
     const std::string previewPath = dir + "/preview/latent_rgb.json";
     if (fs::exists(previewPath) && !b.preview.load(previewPath, error)) return false;
     if (b.preview.latentChannels() != b.latentChannels()) {
       *error = dir + ": no preview/latent_rgb.json for a " + std::to_string(b.latentChannels()) + "-channel latent";
       return false;
+    }
+    b.taesdPath = taesdPath.empty() ? convert::findTaesd(dir) : taesdPath;
+    if (!b.taesdPath.empty()) {
+      if (!convert::loadTaesd(b.taesdPath, &b.taesd, error)) return false;
+      if (b.taesd->config().latentChannels != b.latentChannels()) {
+        *error = b.taesdPath + ": the TAESD decodes " + std::to_string(b.taesd->config().latentChannels) +
+                 "-channel latents but the model's have " + std::to_string(b.latentChannels());
+        return false;
+      }
+      placeModule(*b.taesd, target.device, torch::kFloat32, false);
+      b.taesd->eval();
     }
 
     // The VAE always runs in fp32: it runs once per image, fp16 overflows in it (diffusers' force_upcast), and

@@ -2,6 +2,8 @@
 // Everything one model folder holds, loaded onto one device in one dtype:
 //   unet/ vae/ text_encoder/ tokenizer/ scheduler/            (diffusers layout)
 //   controlnet-depth/ controlnet-canny/ controlnet-pose/      (optional, diffusers ControlNet folders)
+//   controlnet/control_v11p_sd15_canny.safetensors ...         (optional, original-layout files; kind by name)
+//   taesd/ or vae_tiny/                                       (optional, the TAESD for previews)
 //   preview/latent_rgb.json                                   (optional, the linear preview decoder)
 #include <torch/torch.h>
 
@@ -13,6 +15,7 @@
 #include "core/engine/GenerationRequest.h"
 #include "plugins/torch_engine/nn/ClipText.h"
 #include "plugins/torch_engine/nn/ControlNet.h"
+#include "plugins/torch_engine/nn/Taesd.h"
 #include "plugins/torch_engine/nn/UNet.h"
 #include "plugins/torch_engine/nn/Vae.h"
 #include "plugins/torch_engine/pipeline/DeviceSelect.h"
@@ -33,6 +36,9 @@ struct ModelBundle {
   std::array<nn::ControlNet, 3> controlnets{nn::ControlNet{nullptr}, nn::ControlNet{nullptr},
                                             nn::ControlNet{nullptr}};  // by ControlKind
   LinearPreviewDecoder preview;
+  nn::Taesd taesd{nullptr};  // the tiny autoencoder (optional): per-step previews and draft decodes
+  std::string taesdPath;
+  bool draftDecode = false;  // the final image through the TAESD too
   torch::ScalarType vaeDtype = torch::kFloat32;  // see load()
 
   nn::ControlNet& controlnet(engine::ControlKind kind) { return controlnets[size_t(kind)]; }
@@ -40,7 +46,9 @@ struct ModelBundle {
   int vaeScale() const;  // pixels per latent cell (2^(levels-1))
 
   // Loads and places every component; false + a one-line error naming the file on any problem.
-  static bool load(const std::string& dir, const ComputeTarget& target, ModelBundle* out, std::string* error);
+  // taesdPath: a TAESD to use for previews ("" = the model's taesd/ or vae_tiny/ folder when present).
+  static bool load(const std::string& dir, const ComputeTarget& target, ModelBundle* out, std::string* error,
+                   const std::string& taesdPath = {});
 };
 
 // Builds a VAE / CLIP text encoder from a diffusers folder: config.json + the weights file

@@ -133,6 +133,24 @@ Image TorchEngine::decodeLatent(const torch::Tensor& latent) {
   return tensorToImage(m_bundle.vae->decodeLatents(z).to(torch::kFloat32));
 }
 
+Image TorchEngine::decodeLatentTiny(const torch::Tensor& latent, int width, int height) {
+  torch::NoGradGuard ng;
+  auto image = m_bundle.taesd->decode(latent.to(m_bundle.target.device, torch::kFloat32));
+  if (image.size(2) != height || image.size(3) != width) {
+    image = F::interpolate(image, F::InterpolateFuncOptions()
+                                      .size(std::vector<int64_t>{height, width})
+                                      .mode(torch::kBilinear)
+                                      .align_corners(false)
+                                      .antialias(image.size(2) > height));
+  }
+  return tensorToImage(image.cpu());
+}
+
+Image TorchEngine::previewLatent(const torch::Tensor& latent, int width, int height) {
+  if (m_bundle.taesd) return decodeLatentTiny(latent, width, height);
+  return m_bundle.preview.decode(latent, width, height);
+}
+
 engine::GenerationResult TorchEngine::run(const engine::GenerationRequest& r, const engine::ProgressCallback& progress,
                                           const engine::CancelToken& cancel) {
   torch::NoGradGuard ng;
@@ -221,7 +239,7 @@ engine::GenerationResult TorchEngine::run(const engine::GenerationRequest& r, co
     pr.step = p.index + 1;
     pr.total = p.count;
     pr.step_ms = msSince(stepStart);
-    if (r.preview_every_step) pr.preview = m_bundle.preview.decode(p.denoised, r.width, r.height);
+    if (r.preview_every_step) pr.preview = previewLatent(p.denoised, r.width, r.height);
     progress(pr);
     stepStart = Clock::now();
   };
@@ -236,7 +254,8 @@ engine::GenerationResult TorchEngine::run(const engine::GenerationRequest& r, co
 
   // 5. Decode.
   const auto td = Clock::now();
-  result.image = decodeLatent(sampled.latents);
+  result.image = m_bundle.taesd && m_bundle.draftDecode ? decodeLatentTiny(sampled.latents, r.width, r.height)
+                                                        : decodeLatent(sampled.latents);
   result.timings.decode_ms = msSince(td);
   result.timings.total_ms = msSince(t0);
   result.ok = true;

@@ -28,6 +28,10 @@ class TorchEngine : public engine::IEngine {
   // Pieces of generate() exposed for tests and benchmarks (may throw c10::Error).
   torch::Tensor encodeImage(const Image& image, int width, int height);  // -> scaled latent [1,C,h,w]
   Image decodeLatent(const torch::Tensor& latent);                      // scaled latent -> RGB8
+  // The per-step preview: the TAESD when the model has one, else the linear projection; width x height.
+  Image previewLatent(const torch::Tensor& latent, int width, int height);
+  // The TAESD decode of a sampler latent, resized to width x height (needs bundle().taesd).
+  Image decodeLatentTiny(const torch::Tensor& latent, int width, int height);
 
  private:
   // Checks the request against the model; "" when fine, else the one-line reason.

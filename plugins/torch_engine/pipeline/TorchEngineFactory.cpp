@@ -16,7 +16,8 @@ std::unique_ptr<engine::IEngine> TorchEngineFactory::create(const engine::Engine
     if (!selectComputeTarget(options, &target, &err)) return nullptr;
     applyThreads(target.threads);
     ModelBundle bundle;
-    if (!ModelBundle::load(options.model_dir, target, &bundle, &err)) return nullptr;
+    if (!ModelBundle::load(options.model_dir, target, &bundle, &err, options.preview_vae)) return nullptr;
+    bundle.draftDecode = options.draft_decode;
     return std::make_unique<TorchEngine>(std::move(bundle));
   } catch (const c10::Error& e) {
     err = std::string("engine error: ") + e.what_without_backtrace();
