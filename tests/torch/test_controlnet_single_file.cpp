@@ -10,10 +10,13 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <filesystem>
+
 #include "plugins/torch_engine/convert/ControlNetSingleFile.h"
 #include "plugins/torch_engine/convert/KeyMap.h"
 #include "plugins/torch_engine/convert/MappedStateDict.h"
 #include "plugins/torch_engine/convert/ModelProbe.h"
+#include "plugins/torch_engine/pipeline/ModelBundle.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsWriter.h"
 #include "tests/torch/RefTestUtil.h"
 
@@ -136,4 +139,25 @@ TEST_F(ControlNetSingleFile, MissingTensorIsNamedAndProbeFindsKind) {
   EXPECT_EQ(probe.family, ModelFamily::ControlNet);
   EXPECT_EQ(probe.controlKind, "depth");
   EXPECT_NE(probe.message.find("depth"), std::string::npos) << probe.message;
+}
+
+TEST_F(ControlNetSingleFile, ModelFolderPicksUpFilesByKind) {
+  namespace fs = std::filesystem;
+  const fs::path model = fs::path(m_tmp.path().toStdString()) / "model";
+  fs::create_directories(model / "controlnet");
+  for (const char* part : {"unet", "vae", "text_encoder", "tokenizer"}) {
+    fs::create_directory_symlink(refsPath(std::string("sd-tiny/") + part), model / part);
+  }
+  writeFile("model/controlnet/control_v11p_sd15_canny.safetensors", ldmTensors());
+  writeFile("model/controlnet/control_v11p_sd15_scribble.safetensors", ldmTensors());  // no kind: ignored
+  ModelBundle bundle;
+  std::string error;
+  ASSERT_TRUE(ModelBundle::load(model.string(), ComputeTarget{}, &bundle, &error)) << error;
+  EXPECT_TRUE(bundle.controlnet(shotcraft::engine::ControlKind::Canny));
+  EXPECT_FALSE(bundle.controlnet(shotcraft::engine::ControlKind::Depth));
+  EXPECT_FALSE(bundle.controlnet(shotcraft::engine::ControlKind::Pose));
+  auto io = openRef("io_controlnet.safetensors");
+  ASSERT_NE(io, nullptr);
+  auto& net = bundle.controlnet(shotcraft::engine::ControlKind::Canny);
+  EXPECT_EQ(shotcraft::test::maxAbsDiff(run(net, *io).mid, run(m_diffusers, *io).mid), 0.0);
 }
