@@ -68,6 +68,19 @@ struct TrainingRequest {
   std::map<std::string, std::string> extra;  // stage-specific key=value settings (see docs/training.md)
 };
 
+// What a model path is, read without loading it (for a models list / panel).
+struct ModelProbeResult {
+  bool usable = false;         // a checkpoint this engine can generate with
+  std::string family;          // "sd1", "sd2", "sd2-v", "sd-turbo", "sdxl", "shotcraft-tiny", "controlnet", "lora",
+                               // "vae", "taesd" or "unknown"
+  std::string layout;          // "diffusers-folder", "single-file" or "unknown"
+  uint64_t size_bytes = 0;
+  std::string message;         // one line: what it is, or why it cannot be used
+  std::vector<std::string> controlnets;  // kinds found with the model: "depth", "canny", "pose"
+  bool has_taesd = false;      // <model>/taesd or vae_tiny (live previews)
+  std::vector<std::string> loras;        // *.safetensors in <model>/loras or lora/
+};
+
 class IEngineFactory {
  public:
   virtual ~IEngineFactory() = default;
@@ -75,6 +88,14 @@ class IEngineFactory {
   // Returns nullptr and sets *error on failure (missing files, bad config, unsupported device).
   virtual std::unique_ptr<IEngine> create(const EngineOptions& options, std::string* error) const = 0;
   virtual std::vector<std::string> samplerNames() const = 0;
+  // Reads a model path's family/layout and the optional pieces beside it. Never loads weights or throws.
+  virtual ModelProbeResult probeModel(const std::string& path) const {
+    ModelProbeResult r;
+    r.family = "unknown";
+    r.layout = "unknown";
+    r.message = "this engine cannot inspect models (" + path + ")";
+    return r;
+  }
   // Runs the engine's micro-benchmarks, printing one line per figure. False + *error if unsupported.
   virtual bool runBenchmark(const BenchmarkRequest& request, const std::function<void(const std::string&)>& print,
                             std::string* error) const {

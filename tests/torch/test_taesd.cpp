@@ -245,3 +245,27 @@ TEST(Taesd, EnginePreviewsAndDraftDecodeUseIt) {
   EXPECT_EQ(TorchEngineFactory().create(bad, &error), nullptr);
   EXPECT_NE(error.find("nope"), std::string::npos) << error;
 }
+
+TEST(Taesd, FactoryProbeListsTheModelsPieces) {
+  QTemporaryDir tmp;
+  const fs::path model = fs::path(tmp.path().toStdString()) / "model";
+  ASSERT_EQ(test::writeTinyModel(model.string(), {1, true}), "");
+  TorchEngineFactory factory;
+  auto r = factory.probeModel(model.string());
+  EXPECT_TRUE(r.usable) << r.message;
+  EXPECT_EQ(r.layout, "diffusers-folder");
+  EXPECT_FALSE(r.has_taesd);
+  EXPECT_EQ(r.controlnets, std::vector<std::string>{"depth"});
+  EXPECT_GT(r.size_bytes, 0u);
+  auto t = randomTaesd(5);
+  writeOriginal(t, model / "taesd", false);
+  fs::create_directories(model / "loras");
+  std::ofstream(model / "loras" / "hero.safetensors") << "x";
+  r = factory.probeModel(model.string());
+  EXPECT_TRUE(r.has_taesd);
+  ASSERT_EQ(r.loras.size(), 1u);
+  EXPECT_NE(r.loras[0].find("hero.safetensors"), std::string::npos);
+  const auto missing = factory.probeModel((model / "nope").string());
+  EXPECT_FALSE(missing.usable);
+  EXPECT_NE(missing.message.find("does not exist"), std::string::npos) << missing.message;
+}

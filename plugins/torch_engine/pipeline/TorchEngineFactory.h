@@ -9,6 +9,7 @@ class TorchEngineFactory : public engine::IEngineFactory {
   std::string id() const override { return "torch"; }
   std::unique_ptr<engine::IEngine> create(const engine::EngineOptions& options, std::string* error) const override;
   std::vector<std::string> samplerNames() const override;
+  engine::ModelProbeResult probeModel(const std::string& path) const override;  // ModelInspect.cpp
   bool runBenchmark(const engine::BenchmarkRequest& request, const std::function<void(const std::string&)>& print,
                     std::string* error) const override;
   bool runTraining(const engine::TrainingRequest& request, const std::function<void(const std::string&)>& print,
