@@ -66,6 +66,18 @@ bool readEngineOptions(const QCommandLineParser& parser, engine::EngineOptions* 
   return true;
 }
 
+bool readIntOption(const QCommandLineParser& p, const char* name, int lo, int hi, int* out, std::string* error) {
+  bool ok = false;
+  const int v = p.value(QLatin1String(name)).toInt(&ok);
+  if (!ok || v < lo || v > hi) {
+    *error = std::string("--") + name + ": expected a whole number from " + std::to_string(lo) + " to " +
+             std::to_string(hi) + ", got '" + p.value(QLatin1String(name)).toStdString() + "'";
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
 QString defaultModelDir() {
   const QString env = qEnvironmentVariable("SHOTCRAFT_MODEL_DIR");
   if (!env.isEmpty()) return env;

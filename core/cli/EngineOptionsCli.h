@@ -21,6 +21,9 @@ bool readEngineOptions(const QCommandLineParser& parser, engine::EngineOptions* 
 // (../share/shotcraft/models, ../resources/models), then the source tree. Empty if none is found.
 QString defaultModelDir();
 
+// The integer value of option --NAME within [lo, hi], or false with "--NAME: expected a whole number from lo to hi".
+bool readIntOption(const QCommandLineParser& p, const char* name, int lo, int hi, int* out, std::string* error);
+
 // Parses `args` (without the command name) with a parser; prints --help or a one-line error.
 // Returns -1 to continue, or the exit code to return.
 int parseOrExit(QCommandLineParser& parser, const QString& command, const QString& usage, const QStringList& args,

@@ -24,18 +24,6 @@ constexpr int kQuickControlCount = 2;
 constexpr int kQuickSteps = 4;
 constexpr int kQuickProbeFrames = 240;
 
-bool readInt(const QCommandLineParser& p, const char* name, int lo, int hi, int* out, std::string* error) {
-  bool ok = false;
-  const int v = p.value(QLatin1String(name)).toInt(&ok);
-  if (!ok || v < lo || v > hi) {
-    *error = std::string("--") + name + ": expected a whole number from " + std::to_string(lo) + " to " +
-             std::to_string(hi) + ", got '" + p.value(QLatin1String(name)).toStdString() + "'";
-    return false;
-  }
-  *out = v;
-  return true;
-}
-
 bool readOptions(const QCommandLineParser& p, eval::EvalOptions* o, eval::ProbeSuiteOptions* probes,
                  std::string* error) {
   const bool quick = p.isSet(QStringLiteral("quick"));
@@ -43,12 +31,14 @@ bool readOptions(const QCommandLineParser& p, eval::EvalOptions* o, eval::ProbeS
   o->control_count = quick ? kQuickControlCount : 64;
   o->steps = quick ? kQuickSteps : 8;
   probes->fit_frames = quick ? kQuickProbeFrames : 480;
-  if (p.isSet(QStringLiteral("count")) && !readInt(p, "count", 1, 100000, &o->count, error)) return false;
-  if (p.isSet(QStringLiteral("control-count")) && !readInt(p, "control-count", 0, 100000, &o->control_count, error)) {
+  if (p.isSet(QStringLiteral("count")) && !readIntOption(p, "count", 1, 100000, &o->count, error)) return false;
+  if (p.isSet(QStringLiteral("control-count")) &&
+      !readIntOption(p, "control-count", 0, 100000, &o->control_count, error)) {
     return false;
   }
-  if (p.isSet(QStringLiteral("steps")) && !readInt(p, "steps", 1, 200, &o->steps, error)) return false;
-  if (p.isSet(QStringLiteral("probe-frames")) && !readInt(p, "probe-frames", 40, 20000, &probes->fit_frames, error)) {
+  if (p.isSet(QStringLiteral("steps")) && !readIntOption(p, "steps", 1, 200, &o->steps, error)) return false;
+  if (p.isSet(QStringLiteral("probe-frames")) &&
+      !readIntOption(p, "probe-frames", 40, 20000, &probes->fit_frames, error)) {
     return false;
   }
   probes->calibration_frames = std::max(20, probes->fit_frames / 3);

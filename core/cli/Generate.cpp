@@ -52,18 +52,6 @@ bool parseControl(const QString& spec, engine::ControlInput* out, std::string* e
   return loadImage(parts[0].toStdString(), out->image, error);
 }
 
-bool readInt(const QCommandLineParser& p, const char* name, int lo, int hi, int* out, std::string* error) {
-  bool ok = false;
-  const int v = p.value(QLatin1String(name)).toInt(&ok);
-  if (!ok || v < lo || v > hi) {
-    *error = std::string("--") + name + ": expected a whole number from " + std::to_string(lo) + " to " +
-             std::to_string(hi) + ", got '" + p.value(QLatin1String(name)).toStdString() + "'";
-    return false;
-  }
-  *out = v;
-  return true;
-}
-
 bool readFloat(const QCommandLineParser& p, const char* name, float lo, float hi, float* out, std::string* error) {
   bool ok = false;
   const float v = p.value(QLatin1String(name)).toFloat(&ok);
@@ -84,8 +72,9 @@ bool buildRequest(const QCommandLineParser& p, engine::GenerationRequest* r, std
   }
   r->negative_prompt = p.value(QStringLiteral("negative")).toStdString();
   r->sampler = p.value(QStringLiteral("sampler")).toStdString();
-  if (!readInt(p, "steps", 1, 200, &r->steps, error) || !readFloat(p, "cfg", 0.f, 30.f, &r->cfg_scale, error) ||
-      !readInt(p, "width", 64, 4096, &r->width, error) || !readInt(p, "height", 64, 4096, &r->height, error) ||
+  if (!readIntOption(p, "steps", 1, 200, &r->steps, error) || !readFloat(p, "cfg", 0.f, 30.f, &r->cfg_scale, error) ||
+      !readIntOption(p, "width", 64, 4096, &r->width, error) ||
+      !readIntOption(p, "height", 64, 4096, &r->height, error) ||
       !readFloat(p, "strength", 0.f, 1.f, &r->strength, error)) {
     return false;
   }

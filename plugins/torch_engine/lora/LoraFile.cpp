@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "plugins/torch_engine/convert/KeyMap.h"
@@ -75,12 +76,12 @@ const Target* resolve(const Table& table, const std::string& base) {
     std::string name = base;
     if (name.rfind(wrapper, 0) != 0) continue;
     name = name.substr(std::string(wrapper).size());
-    for (const std::string from : {std::string(".processor."), std::string()}) {
+    for (const std::string_view from : {std::string_view(".processor."), std::string_view()}) {
       std::string n = name;
       if (!from.empty()) {
         const size_t at = n.find(from);
         if (at == std::string::npos) continue;
-        n.replace(at, from.size(), ".");
+        n = n.substr(0, at) + "." + n.substr(at + from.size());
       }
       for (const std::string& candidate : {n, n + ".0"}) {  // to_out_lora -> to_out.0
         if (auto it = table.find(candidate); it != table.end()) return &it->second;
