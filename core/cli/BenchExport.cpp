@@ -1,6 +1,8 @@
 // shotcraft-cli bench export: export speed at 1280x720 H.264 (libx264 preset veryfast, CRF 20) through the
-// product's path (PNG takes -> Timeline -> Exporter -> MP4) on synthetic moving frames, as frames per second and
-// a multiple of real time, with the CPU time per frame of each stage. A benchmark, not a test.
+// product's path (PNG takes -> Timeline -> Exporter -> MP4), as frames per second and a multiple of real time,
+// with the CPU time per frame of each stage. Two kinds of content: storyboard takes (procedural colour roughs
+// from core/scenes under a slow camera move, what the studio's takes look like) and a synthetic worst case
+// (a fine XOR texture under motion that no encoder compresses cheaply). A benchmark, not a test.
 #include <QDir>
 #include <QTemporaryDir>
 #include <QThread>
@@ -16,6 +18,7 @@
 #include "core/media/ImageOps.h"
 #include "core/media/TakeFrameSource.h"
 #include "core/media/Timeline.h"
+#include "core/scenes/SceneRenderer.h"
 
 namespace shotcraft::cli {
 
@@ -40,6 +43,25 @@ Image syntheticFrame(int index, int width, int height) {
     cv::circle(m, centre, height / 10 + 10 * k, cv::Scalar(40 * k, 255 - 30 * k, 120), cv::FILLED, cv::LINE_AA);
   }
   return img;
+}
+
+// A 2 s storyboard take: one procedural scene drawn 20% larger than the frame, seen through a camera that pans
+// and pushes in slowly (sub-pixel moves, so every frame differs), like a rendered shot with a camera path.
+std::vector<Image> storyboardTake(uint64_t seed, int frames, int width, int height) {
+  const int bigW = width * 6 / 5, bigH = height * 6 / 5;
+  const scenes::SceneSample scene = scenes::renderScene(scenes::sampleScene(seed), bigW, bigH);
+  std::vector<Image> out;
+  for (int i = 0; i < frames; ++i) {
+    const double t = double(i) / std::max(1, frames - 1);
+    const double zoom = 1.0 + 0.08 * t;
+    const double x0 = (bigW - width / zoom) * (0.15 + 0.6 * t), y0 = (bigH - height / zoom) * 0.5;
+    const cv::Mat warp = (cv::Mat_<double>(2, 3) << zoom, 0, -x0 * zoom, 0, zoom, -y0 * zoom);
+    Image img(width, height, 3);
+    cv::Mat dst = media::asMat(img);
+    cv::warpAffine(scene.rgb, dst, warp, dst.size(), cv::INTER_LINEAR, cv::BORDER_REFLECT);
+    out.push_back(std::move(img));
+  }
+  return out;
 }
 
 }  // namespace
@@ -118,6 +140,49 @@ bool measure(const QString& label, int shots, const std::function<std::unique_pt
 
 }  // namespace
 
+namespace {
+
+// Writes each shot's take as PNG frames, then exports them through the product's path (reading the PNGs) and
+// from memory. `takes` holds one frame list per shot.
+bool measureContent(const QString& content, const std::vector<std::vector<Image>>& takes, const QTemporaryDir& dir,
+                    Context& ctx) {
+  std::string error;
+  std::vector<QString> folders;
+  for (size_t k = 0; k < takes.size(); ++k) {
+    folders.push_back(dir.filePath(QStringLiteral("%1_take%2").arg(content).arg(k)));
+    QDir().mkpath(folders.back());
+    for (size_t i = 0; i < takes[k].size(); ++i) {
+      const QString file = QDir(folders.back()).filePath(QStringLiteral("frame_%1.png").arg(i + 1, 6, 10, QLatin1Char('0')));
+      if (!saveImage(file.toStdString(), takes[k][i], &error)) {
+        ctx.err << "shotcraft-cli bench export: " << QString::fromStdString(error) << "\n";
+        return false;
+      }
+    }
+  }
+  // The product's path: each shot reads its take's PNG frames.
+  size_t next = 0;
+  auto fromTake = [&]() -> std::unique_ptr<media::FrameSource> {
+    auto take = std::make_unique<media::TakeFrameSource>();
+    if (!take->open(folders[next++ % folders.size()], kFps, &error)) {
+      ctx.err << "shotcraft-cli bench export: " << QString::fromStdString(error) << "\n";
+      return nullptr;
+    }
+    return take;
+  };
+  const int shots = int(takes.size());
+  if (!measure(content + QStringLiteral(", from PNG takes"), shots, fromTake, dir.filePath(content + QStringLiteral("_a.mp4")), ctx)) {
+    return false;
+  }
+  next = 0;
+  auto fromMemory = [&]() -> std::unique_ptr<media::FrameSource> {
+    return std::make_unique<MemoryFrameSource>(takes[next++ % takes.size()], kFps);
+  };
+  return measure(content + QStringLiteral(", from frames in memory"), shots, fromMemory,
+                 dir.filePath(content + QStringLiteral("_b.mp4")), ctx);
+}
+
+}  // namespace
+
 int benchExport(bool quick, Context& ctx) {
   constexpr int kTakeFrames = 48;  // one 2 s take
   const int shots = quick ? 1 : 5;
@@ -126,34 +191,14 @@ int benchExport(bool quick, Context& ctx) {
     ctx.err << "shotcraft-cli bench export: cannot create a temporary folder\n";
     return 1;
   }
-  std::vector<Image> pool;
-  std::string error;
-  const QString takeFolder = dir.filePath(QStringLiteral("take"));
-  QDir().mkpath(takeFolder);
-  for (int i = 0; i < kTakeFrames; ++i) {
-    pool.push_back(syntheticFrame(i, kWidth, kHeight));
-    const QString file = QDir(takeFolder).filePath(QStringLiteral("frame_%1.png").arg(i + 1, 6, 10, QLatin1Char('0')));
-    if (!saveImage(file.toStdString(), pool.back(), &error)) {
-      ctx.err << "shotcraft-cli bench export: " << QString::fromStdString(error) << "\n";
-      return 1;
-    }
-  }
   ctx.out << "export: 1280x720 H.264 (libx264 veryfast, crf 20, yuv420p) at " << kFps << " fps, " << shots
           << " shots of " << kTakeFrames << " frames, through Timeline and Exporter\n";
-  // The product's path: each shot reads its take's PNG frames.
-  auto fromTake = [&]() -> std::unique_ptr<media::FrameSource> {
-    auto take = std::make_unique<media::TakeFrameSource>();
-    if (!take->open(takeFolder, kFps, &error)) {
-      ctx.err << "shotcraft-cli bench export: " << QString::fromStdString(error) << "\n";
-      return nullptr;
-    }
-    return take;
-  };
-  if (!measure(QStringLiteral("from PNG takes"), shots, fromTake, dir.filePath(QStringLiteral("a.mp4")), ctx)) return 1;
-  auto fromMemory = [&]() -> std::unique_ptr<media::FrameSource> {
-    return std::make_unique<MemoryFrameSource>(pool, kFps);
-  };
-  if (!measure(QStringLiteral("from frames in memory"), shots, fromMemory, dir.filePath(QStringLiteral("b.mp4")), ctx)) {
+  std::vector<std::vector<Image>> storyboard;
+  for (int k = 0; k < shots; ++k) storyboard.push_back(storyboardTake(uint64_t(1000 + k), kTakeFrames, kWidth, kHeight));
+  if (!measureContent(QStringLiteral("storyboard takes"), storyboard, dir, ctx)) return 1;
+  std::vector<Image> synthetic;
+  for (int i = 0; i < kTakeFrames; ++i) synthetic.push_back(syntheticFrame(i, kWidth, kHeight));
+  if (!measureContent(QStringLiteral("synthetic worst case"), std::vector<std::vector<Image>>(size_t(shots), synthetic), dir, ctx)) {
     return 1;
   }
   return 0;
