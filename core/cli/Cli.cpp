@@ -36,6 +36,8 @@ const std::vector<Command>& commands() {
        "train a stage of the embedded shotcraft-tiny model (tokenizer, vae, unet, controlnet, preview)", &cmdTrain},
       {"eval", "eval [--quick] [--count N] [-o OUTDIR]",
        "score a model on held-out scenes: attributes, edge F1, depth, pose; contact sheet", &cmdEval},
+      {"models", "models [--folder DIR ...] [--load PATH]",
+       "list checkpoints, ControlNets, LoRAs, VAEs, TAESDs (family, size); time a checkpoint's load", &cmdModels},
   };
   static std::vector<Command> all;
   if (g_extraChanged) {

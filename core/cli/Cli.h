@@ -47,6 +47,7 @@ int cmdExportEdl(const QStringList& args, Context& ctx);
 int cmdBeats(const QStringList& args, Context& ctx);
 int cmdTrain(const QStringList& args, Context& ctx);
 int cmdEval(const QStringList& args, Context& ctx);
+int cmdModels(const QStringList& args, Context& ctx);
 // `bench export` (core/cli/BenchExport.cpp), dispatched by cmdBench.
 int benchExport(bool quick, Context& ctx);
 
