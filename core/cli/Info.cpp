@@ -1,5 +1,6 @@
 // shotcraft-cli info PROJECT: a summary line, then one line per shot.
 #include "core/cli/Cli.h"
+#include "core/cli/ProjectArgument.h"
 #include "core/model/ProjectIo.h"
 
 namespace shotcraft::cli {
@@ -22,25 +23,7 @@ QString excerpt(const model::Shot& shot) {
 
 int cmdInfo(const QStringList& args, Context& ctx) {
   QString path;
-  for (const QString& a : args) {
-    if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-      ctx.out << kUsage;
-      return 0;
-    }
-    if (a.startsWith(QLatin1Char('-'))) {
-      ctx.err << "info: unknown option '" << a << "' (usage: info PROJECT)\n";
-      return 2;
-    }
-    if (!path.isEmpty()) {
-      ctx.err << "info: unexpected argument '" << a << "' (usage: info PROJECT)\n";
-      return 2;
-    }
-    path = a;
-  }
-  if (path.isEmpty()) {
-    ctx.err << "info: missing PROJECT (usage: info PROJECT)\n";
-    return 2;
-  }
+  if (int rc = parseProjectArgument(args, "info", kUsage, ctx, &path); rc >= 0) return rc;
   model::Project project;
   QString error;
   if (!model::ProjectIo::load(path, &project, &error)) {

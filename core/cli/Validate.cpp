@@ -1,5 +1,6 @@
 // shotcraft-cli validate PROJECT: loads a project folder (or its project.json) and reports OK or the first error.
 #include "core/cli/Cli.h"
+#include "core/cli/ProjectArgument.h"
 #include "core/model/ProjectIo.h"
 
 namespace shotcraft::cli {
@@ -14,25 +15,7 @@ const char* kUsage =
 
 int cmdValidate(const QStringList& args, Context& ctx) {
   QString path;
-  for (const QString& a : args) {
-    if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-      ctx.out << kUsage;
-      return 0;
-    }
-    if (a.startsWith(QLatin1Char('-'))) {
-      ctx.err << "validate: unknown option '" << a << "' (usage: validate PROJECT)\n";
-      return 2;
-    }
-    if (!path.isEmpty()) {
-      ctx.err << "validate: unexpected argument '" << a << "' (usage: validate PROJECT)\n";
-      return 2;
-    }
-    path = a;
-  }
-  if (path.isEmpty()) {
-    ctx.err << "validate: missing PROJECT (usage: validate PROJECT)\n";
-    return 2;
-  }
+  if (int rc = parseProjectArgument(args, "validate", kUsage, ctx, &path); rc >= 0) return rc;
   model::Project project;
   QString error;
   if (!model::ProjectIo::load(path, &project, &error)) {

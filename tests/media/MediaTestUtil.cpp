@@ -1,5 +1,7 @@
 #include "tests/media/MediaTestUtil.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,6 +9,7 @@
 #include <QStandardPaths>
 #include <cmath>
 #include <cstring>
+#include <gtest/gtest.h>
 
 namespace shotcraft::test {
 
@@ -142,6 +145,27 @@ model::Project smallProject(const std::vector<double>& durations_s) {
     project.requestInsertShot(0, int(i), shot);
   }
   return project;
+}
+
+bool addSelectedTake(model::Project& project, const QString& projectDir, const QString& shotId,
+                     const QString& folder, int frames) {
+  const QDir takes(QDir(projectDir).filePath(QStringLiteral("takes")));
+  if (!QDir().mkpath(takes.filePath(folder))) {
+    ADD_FAILURE() << "cannot create " << takes.filePath(folder).toStdString();
+    return false;
+  }
+  for (int i = 1; i <= frames; ++i) {
+    const QString file = takes.filePath(folder + QStringLiteral("/img_%1.png").arg(i, 4, 10, QLatin1Char('0')));
+    std::string error;
+    if (!saveImage(file.toStdString(), Image(160, 96, 3), &error)) {
+      ADD_FAILURE() << error;
+      return false;
+    }
+  }
+  const model::Take take{QStringLiteral("t01"), QDateTime::currentDateTimeUtc(), QStringLiteral("h"), folder, {}};
+  const bool ok = project.requestAddTake(shotId, take) && project.requestSelectTake(shotId, take.id);
+  if (!ok) ADD_FAILURE() << "cannot add a take to " << shotId.toStdString();
+  return ok;
 }
 
 }  // namespace shotcraft::test

@@ -54,5 +54,9 @@ media::AudioBuffer sine(double frequency_hz, double amplitude, double duration_s
 
 // A project with one shot per duration in act 1 (ids s01, s02, ...), 160x96 at 12 fps.
 model::Project smallProject(const std::vector<double>& durations_s);
+// Gives shot `shotId` of `project` a selected take "t01" whose folder projectDir/takes/<folder> holds `frames`
+// black 160x96 PNGs img_0001.png... False (with a test failure) when a file cannot be written.
+bool addSelectedTake(model::Project& project, const QString& projectDir, const QString& shotId,
+                     const QString& folder, int frames);
 
 }  // namespace shotcraft::test

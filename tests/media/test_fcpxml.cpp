@@ -44,14 +44,7 @@ long frames(const QString& t, long fps) {
 TEST(Fcpxml, OneItemPerShotWithTimesAndMetadata) {
   QTemporaryDir dir;
   model::Project project = smallProject({0.3, 0.3, 1.0});
-  ASSERT_TRUE(QDir(dir.path()).mkpath(QStringLiteral("takes/s02_h")));
-  for (int i = 1; i <= 3; ++i) {
-    ASSERT_TRUE(saveImage(dir.filePath(QStringLiteral("takes/s02_h/img_%1.png").arg(i, 4, 10, QLatin1Char('0'))).toStdString(),
-                          Image(160, 96, 3), nullptr));
-  }
-  model::Take take{QStringLiteral("t01"), QDateTime::currentDateTimeUtc(), QStringLiteral("h"), QStringLiteral("s02_h"), {}};
-  ASSERT_TRUE(project.requestAddTake(QStringLiteral("s02"), take));
-  ASSERT_TRUE(project.requestSelectTake(QStringLiteral("s02"), QStringLiteral("t01")));
+  ASSERT_TRUE(addSelectedTake(project, dir.path(), QStringLiteral("s02"), QStringLiteral("s02_h"), 3));
   const QString path = dir.filePath(QStringLiteral("cut.fcpxml"));
   QString error;
   ASSERT_TRUE(media::FcpxmlWriter::write(project, dir.path(), path, &error)) << error.toStdString();

@@ -27,14 +27,7 @@ TEST(Otio, OneClipPerShotWithMetadataMarkersAndAudio) {
   audio.offset_s = -0.5;
   ASSERT_TRUE(project.requestSetAudio(audio));
   // s02 has a take with numbered frames.
-  ASSERT_TRUE(QDir(dir.path()).mkpath(QStringLiteral("takes/s02_h")));
-  for (int i = 1; i <= 3; ++i) {
-    ASSERT_TRUE(saveImage(dir.filePath(QStringLiteral("takes/s02_h/img_%1.png").arg(i, 4, 10, QLatin1Char('0'))).toStdString(),
-                          Image(160, 96, 3), nullptr));
-  }
-  model::Take take{QStringLiteral("t01"), QDateTime::currentDateTimeUtc(), QStringLiteral("h"), QStringLiteral("s02_h"), {}};
-  ASSERT_TRUE(project.requestAddTake(QStringLiteral("s02"), take));
-  ASSERT_TRUE(project.requestSelectTake(QStringLiteral("s02"), QStringLiteral("t01")));
+  ASSERT_TRUE(addSelectedTake(project, dir.path(), QStringLiteral("s02"), QStringLiteral("s02_h"), 3));
 
   const QString path = dir.filePath(QStringLiteral("cut.otio"));
   QString error;
