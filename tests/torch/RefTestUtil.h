@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "tests/common/TestUtil.h"
 
@@ -23,6 +24,21 @@ inline std::unique_ptr<torch_engine::SafeTensorsFile> openRef(const std::string&
   auto file = torch_engine::SafeTensorsFile::open(refsPath("sd-tiny/" + relative), &error);
   EXPECT_NE(file, nullptr) << error;
   return file;
+}
+
+// A component of the sd-tiny reference model in eval mode: its config from refs/sd-tiny/<folder>/config.json
+// and its weights from <folder>/<weights>, strictly (EXPECT failures name what went wrong).
+template <class Config, class Holder>
+Holder loadRefComponent(const std::string& folder, const std::string& weights) {
+  Config config;
+  std::string error;
+  EXPECT_TRUE(Config::fromFile(refsPath("sd-tiny/" + folder + "/config.json"), &config, &error)) << error;
+  Holder model(config);
+  model->eval();
+  if (auto file = openRef(folder + "/" + weights)) {
+    EXPECT_TRUE(torch_engine::nn::loadStateDict(*model, *file, "", true, &error)) << error;
+  }
+  return model;
 }
 
 // EXPECTs shape equality and max|a-b| <= tolerance, and prints the measured error.

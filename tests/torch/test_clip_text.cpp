@@ -17,16 +17,7 @@ namespace {
 constexpr double kTol = 1e-4;
 
 nn::ClipTextModel loadTinyClip() {
-  nn::ClipTextConfig config;
-  std::string error;
-  EXPECT_TRUE(nn::ClipTextConfig::fromFile(refsPath("sd-tiny/text_encoder/config.json"), &config, &error)) << error;
-  nn::ClipTextModel model(config);
-  model->eval();
-  auto weights = openRef("text_encoder/model.safetensors");
-  if (weights) {
-    EXPECT_TRUE(nn::loadStateDict(*model, *weights, "", true, &error)) << error;
-  }
-  return model;
+  return shotcraft::test::loadRefComponent<nn::ClipTextConfig, nn::ClipTextModel>("text_encoder", "model.safetensors");
 }
 
 }  // namespace

@@ -21,16 +21,7 @@ namespace {
 constexpr double kTol = 1e-4;
 
 nn::Vae loadTinyVae() {
-  nn::VaeConfig config;
-  std::string error;
-  EXPECT_TRUE(nn::VaeConfig::fromFile(refsPath("sd-tiny/vae/config.json"), &config, &error)) << error;
-  nn::Vae vae(config);
-  vae->eval();
-  auto weights = openRef("vae/diffusion_pytorch_model.safetensors");
-  if (weights) {
-    EXPECT_TRUE(nn::loadStateDict(*vae, *weights, "", true, &error)) << error;
-  }
-  return vae;
+  return shotcraft::test::loadRefComponent<nn::VaeConfig, nn::Vae>("vae", "diffusion_pytorch_model.safetensors");
 }
 
 }  // namespace
