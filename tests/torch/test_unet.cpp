@@ -115,6 +115,28 @@ TEST_F(UNetRefTest, ChunkedAttentionEqualsSinglePass) {
   SHOTCRAFT_EXPECT_CLOSE("attention vs formula", full, ref, 1e-5);
 }
 
+TEST_F(UNetRefTest, BlockedBf16SelfAttentionMatchesFloat32) {
+  // 1100 tokens (not a multiple of the 256-query blocks) in bf16 without autograd take the blocked CPU path; it
+  // must agree with float32 attention to bf16 accuracy and with the batched bf16 path (autograd on) as closely.
+  torch::manual_seed(4);
+  const torch::Tensor q = torch::randn({2, 1100, 80}), k = torch::randn({2, 1100, 80}), v = torch::randn({2, 1100, 80});
+  const torch::Tensor exact = attention(q, k, v, 4);
+  const torch::Tensor qb = q.to(torch::kBFloat16), kb = k.to(torch::kBFloat16), vb = v.to(torch::kBFloat16);
+  torch::Tensor blocked, batched;
+  {
+    torch::NoGradGuard noGrad;
+    blocked = attention(qb, kb, vb, 4);
+  }
+  {
+    torch::AutoGradMode grad(true);
+    batched = attention(qb, kb, vb, 4).detach();
+  }
+  ASSERT_EQ(blocked.scalar_type(), torch::kBFloat16);
+  SHOTCRAFT_EXPECT_CLOSE("blocked bf16 vs float32", blocked.to(torch::kFloat32), exact, 0.03);
+  SHOTCRAFT_EXPECT_CLOSE("blocked bf16 vs batched bf16", blocked.to(torch::kFloat32), batched.to(torch::kFloat32), 0.03);
+  EXPECT_LT((blocked.to(torch::kFloat32) - exact).abs().mean().item<double>(), 3e-3);
+}
+
 TEST_F(UNetRefTest, LinearProjectionConfigLoadsConvWeights) {
   // SD2-style Linear proj_in/proj_out accept the [C, C, 1, 1] conv weights and compute the same thing.
   UNetConfig config = m_unet->config();
