@@ -4,6 +4,7 @@
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -69,6 +70,7 @@ StoryboardView::StoryboardView(ProjectDocument* document, QWidget* parent)
     m_ruler->setBeats(m_document->project().beats_s());
     rebuild();
     setPlayheadSeconds(0.0);
+    zoomToFit();  // all three acts in view (a hidden view fits when it is shown)
     horizontalScrollBar()->setValue(0);
     verticalScrollBar()->setValue(0);
   });
@@ -226,6 +228,11 @@ void StoryboardView::addShot(int act) {
 // --- zoom
 
 void StoryboardView::setPixelsPerSecond(double pixelsPerSecond) {
+  m_fitToWidth = false;  // the user's zoom from now on
+  applyZoom(pixelsPerSecond);
+}
+
+void StoryboardView::applyZoom(double pixelsPerSecond) {
   const double zoom = clampZoom(pixelsPerSecond);
   if (zoom == m_pixelsPerSecond) return;
   m_pixelsPerSecond = zoom;
@@ -239,11 +246,21 @@ void StoryboardView::zoomIn() { setPixelsPerSecond(m_pixelsPerSecond * kZoomStep
 void StoryboardView::zoomOut() { setPixelsPerSecond(m_pixelsPerSecond / kZoomStep); }
 
 void StoryboardView::zoomToFit() {
+  m_fitToWidth = true;
+  if (isVisible()) fitToWidth();  // else the resize that comes with showing the view fits it
+}
+
+void StoryboardView::fitToWidth() {
   const double total_s = m_document->project().totalDuration_s();
   if (total_s <= 0.0) return;
   const int room_px = viewport()->width() - 2 * kContentMargin_px - kBandInset_px - kBandRightMargin_px - 24;
-  setPixelsPerSecond(std::max(1, room_px) / total_s);
+  applyZoom(std::max(1, room_px) / total_s);
   horizontalScrollBar()->setValue(0);
+}
+
+void StoryboardView::resizeEvent(QResizeEvent* event) {
+  QScrollArea::resizeEvent(event);
+  if (m_fitToWidth && event->size().width() != event->oldSize().width()) fitToWidth();
 }
 
 void StoryboardView::wheelEvent(QWheelEvent* event) {

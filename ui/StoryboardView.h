@@ -52,12 +52,15 @@ class StoryboardView : public QScrollArea {
   };
   DropTarget dropTarget(const QPoint& contentPos, const QString& movingShot) const;
 
-  // --- zoom: pixels per second of shot duration
+  // --- zoom: pixels per second of shot duration. A freshly opened project (and Zoom to Fit) shows the whole
+  // storyboard in the visible width and keeps fitting it while the view is resized, until the user picks a zoom
+  // (zoom in/out, Ctrl+wheel, setPixelsPerSecond); from then on that zoom is kept.
   double pixelsPerSecond() const { return m_pixelsPerSecond; }
-  void setPixelsPerSecond(double pixelsPerSecond);  // clamped to the zoom range
+  void setPixelsPerSecond(double pixelsPerSecond);  // clamped to the zoom range; ends fitting
   void zoomIn();
   void zoomOut();
-  void zoomToFit();  // the whole storyboard in the visible width (within the zoom range)
+  void zoomToFit();  // the whole storyboard in the visible width (within the zoom range), kept on resize
+  bool fitsToWidth() const { return m_fitToWidth; }
   QAction* zoomInAction() const { return m_zoomIn; }
   QAction* zoomOutAction() const { return m_zoomOut; }
   QAction* zoomToFitAction() const { return m_zoomFit; }
@@ -92,6 +95,7 @@ class StoryboardView : public QScrollArea {
   void wheelEvent(QWheelEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
   void changeEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
   bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
@@ -100,6 +104,8 @@ class StoryboardView : public QScrollArea {
   void refreshShot(const QString& shotId);
   void refreshActTitles();
   void relayout();
+  void applyZoom(double pixelsPerSecond);
+  void fitToWidth();
   void updatePlayheadLine();
   void applySelection(const QString& current, QStringList selection);
   void addShot(int act);
@@ -122,6 +128,7 @@ class StoryboardView : public QScrollArea {
   QStringList m_selection;
   QList<QAction*> m_cardActions;
   double m_pixelsPerSecond;
+  bool m_fitToWidth = true;  // refit on resize until the user zooms
   double m_playhead_s = 0.0;
   QString m_resizeGesture;  // the merge key of the edge drag under way ("" when none)
 

@@ -16,6 +16,7 @@
 #include "ui/ProjectDocument.h"
 #include "ui/ShotCard.h"
 #include "ui/StoryboardView.h"
+#include "ui/TimelineGeometry.h"
 #include "ui/TimelineRuler.h"
 
 using shotcraft::test::UiTest;
@@ -296,6 +297,89 @@ TEST_F(TimelineTest, ContextMenuActionsActOnTheSelection) {
   m_view->findChild<QAction*>(QStringLiteral("actionClipDuplicate"))->trigger();
   EXPECT_EQ(project().act(1).shots.size(), 4u);
   EXPECT_EQ(project().locate(m_view->selectedShot())->row, 1) << "the copy is selected, right after";
+}
+
+// Acts laid out one after the other on one time axis: at the default zoom a long storyboard runs far past the
+// view, so acts 2 and 3 start off screen. Loading a project fits the zoom to the view's width instead.
+class TimelineFitTest : public UiTest {
+ protected:
+  // Every clip's rectangle inside the viewport's (both axes, in viewport coordinates).
+  static void expectAllClipsVisible(StoryboardView& view, const QStringList& ids) {
+    const QRect visible = view.viewport()->rect();
+    for (const QString& id : ids) {
+      ShotCard* c = view.card(id);
+      ASSERT_NE(c, nullptr) << id.toStdString();
+      const QRect clip(c->mapTo(view.viewport(), QPoint(0, 0)), c->size());
+      EXPECT_TRUE(visible.contains(clip)) << id.toStdString() << " at x " << clip.left() << ".." << clip.right()
+                                          << ", y " << clip.top() << ".." << clip.bottom() << " outside "
+                                          << visible.width() << "x" << visible.height();
+    }
+  }
+};
+
+TEST_F(TimelineFitTest, LoadingAThreeActProjectShowsEveryActsClipsInTheViewport) {
+  shotcraft::model::Project project = shotcraft::test::sampleProject();  // acts of 2, 3, 1 shots
+  for (const QString& id : project.shotIds()) ASSERT_TRUE(project.requestSetShotDuration(id, 9.0));  // 54 s
+  ProjectDocument document;
+  StoryboardView view(&document);
+  view.resize(900, 800);  // tall enough for the three bands: this is about the time axis
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  ASSERT_GT(54.0 * shotcraft::ui::timeline::kDefaultPixelsPerSecond, view.viewport()->width())
+      << "the default zoom would leave acts 2 and 3 off screen";
+  document.reset(project, QString(), false);  // what opening a project does
+  QCoreApplication::processEvents();
+  EXPECT_TRUE(view.fitsToWidth());
+  EXPECT_LT(view.pixelsPerSecond(), shotcraft::ui::timeline::kDefaultPixelsPerSecond);
+  const QStringList ids = project.shotIds();
+  expectAllClipsVisible(view, ids);
+  for (int act = 0; act < 3; ++act) EXPECT_FALSE(project.act(act).shots.empty());
+
+  // While fitted, the view refits when it is resized (e.g. once the window takes its final size).
+  view.resize(700, 800);
+  QCoreApplication::processEvents();
+  expectAllClipsVisible(view, ids);
+
+  // The user's zoom is kept from then on, also across resizes; Zoom to Fit brings the whole storyboard back.
+  view.zoomInAction()->trigger();
+  const double userZoom = view.pixelsPerSecond();
+  EXPECT_FALSE(view.fitsToWidth());
+  view.resize(1000, 800);
+  QCoreApplication::processEvents();
+  EXPECT_DOUBLE_EQ(view.pixelsPerSecond(), userZoom);
+  view.resize(600, 800);
+  QCoreApplication::processEvents();
+  EXPECT_DOUBLE_EQ(view.pixelsPerSecond(), userZoom);
+  view.zoomToFitAction()->trigger();
+  QCoreApplication::processEvents();
+  EXPECT_LT(view.pixelsPerSecond(), userZoom);
+  expectAllClipsVisible(view, ids);
+}
+
+TEST_F(TimelineFitTest, OpeningTheDemoInTheWindowShowsAllThreeActs) {
+  const QString demo = shotcraft::test::demoProjectPath();
+  if (demo.isEmpty()) GTEST_SKIP() << "no demo project in the source tree";
+  shotcraft::ui::MainWindow window;
+  window.setErrorReporter([](const QString&, const QString&) {});
+  window.resize(1280, 800);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  QString error;
+  ASSERT_TRUE(window.document()->load(demo, &error)) << error.toStdString();
+  QCoreApplication::processEvents();
+  StoryboardView* view = window.storyboard();
+  const QRect visible = view->viewport()->rect();
+  const shotcraft::model::Project& project = window.document()->project();
+  for (int act = 0; act < 3; ++act) {
+    ASSERT_FALSE(project.act(act).shots.empty()) << "the demo has three acts";
+    for (const auto& shot : project.act(act).shots) {
+      ShotCard* c = view->card(shot.id);
+      ASSERT_NE(c, nullptr);
+      const int left = c->mapTo(view->viewport(), QPoint(0, 0)).x();
+      EXPECT_GE(left, visible.left()) << "act " << act + 1;
+      EXPECT_LE(left + c->width(), visible.right() + 1) << "act " << act + 1 << " runs past the visible width";
+    }
+  }
 }
 
 class TimelineWindowTest : public UiTest {};
