@@ -5,6 +5,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "ui/PlotPalette.h"
+
 namespace shotcraft::ui {
 
 using model::CameraChannel;
@@ -36,6 +38,7 @@ CameraCurvePlot::CameraCurvePlot(QWidget* parent) : QWidget(parent), m_plot(new 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_plot);
+  PlotPalette::follow(m_plot);  // background, axes, grid and legend in the theme's colours
   setPlayhead(0.0);
   retranslate();
 }

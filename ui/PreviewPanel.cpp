@@ -8,6 +8,7 @@
 #include <cmath>
 #include <qcustomplot.h>
 
+#include "ui/PlotPalette.h"
 #include "ui/RenderController.h"
 
 namespace shotcraft::ui {
@@ -33,10 +34,11 @@ PreviewPanel::PreviewPanel(RenderController* controller, QWidget* parent)
   m_picture->setObjectName(QStringLiteral("previewImage"));
   m_cancel->setObjectName(QStringLiteral("cancelPreviewJob"));
   m_cancel->setEnabled(false);
-  m_plot->addGraph();
+  m_plot->addGraph()->setPen(QPen(QColor(0x2e, 0x86, 0xde), 1.4));  // reads on light and dark
   m_plot->setMinimumHeight(110);
   m_plot->xAxis->setRange(0, 10);
   m_plot->yAxis->setRange(0, 100);
+  PlotPalette::follow(m_plot);  // background, axes and grid in the theme's colours
 
   auto* info = new QHBoxLayout;
   info->addWidget(m_step);

@@ -4,9 +4,14 @@
 #include <QLabel>
 #include <QMenu>
 #include <QSettings>
+#include <qcustomplot.h>
 
 #include "tests/ui/UiTestSupport.h"
+#include "ui/CameraCurvePlot.h"
+#include "ui/CameraPathEditor.h"
 #include "ui/MainWindow.h"
+#include "ui/PlotPalette.h"
+#include "ui/PreviewPanel.h"
 #include "ui/ProjectDocument.h"
 #include "ui/ShotCard.h"
 #include "ui/StoryboardView.h"
@@ -66,6 +71,44 @@ TEST_F(AppearanceTest, ThemeSwitchChangesThePaletteAndIsRemembered) {
   EXPECT_EQ(Theme::saved(), ThemeKind::Light);
   EXPECT_EQ(Theme::fromName(QStringLiteral("dark")), ThemeKind::Dark);
   EXPECT_FALSE(Theme::fromName(QStringLiteral("purple")).has_value());
+}
+
+// The camera curves and the per-step time plot follow the theme: background, plotting area, tick labels,
+// grid and legend take the palette's colours and change with it.
+// QCustomPlot keeps its background brush to itself: read it off a drawing, in the corner outside the axes.
+QColor backgroundOf(QCustomPlot* plot) { return plot->toPixmap(200, 120).toImage().pixelColor(1, 1); }
+
+TEST_F(AppearanceTest, PlotsFollowTheThemePalette) {
+  MainWindow window;
+  window.show();
+  const std::vector<QCustomPlot*> plots = {window.cameraEditor()->curvePlot()->plot(), window.previewPanel()->plot()};
+  auto expectThemed = [&](ThemeKind kind) {
+    const QPalette p = Theme::palette(kind);
+    for (QCustomPlot* plot : plots) {
+      SCOPED_TRACE(plot->parent()->objectName().toStdString() + " in " + Theme::name(kind).toStdString());
+      EXPECT_EQ(backgroundOf(plot), p.color(QPalette::Window));
+      EXPECT_EQ(plot->axisRect()->backgroundBrush().color(), p.color(QPalette::Base));
+      EXPECT_EQ(plot->xAxis->tickLabelColor(), p.color(QPalette::WindowText));
+      EXPECT_EQ(plot->yAxis->labelColor(), p.color(QPalette::WindowText));
+      EXPECT_EQ(plot->xAxis->basePen().color(), p.color(QPalette::WindowText));
+      EXPECT_EQ(plot->yAxis->grid()->pen().color(), shotcraft::ui::PlotPalette::gridColour(p));
+      EXPECT_EQ(plot->legend->brush().color(), p.color(QPalette::Base));
+      EXPECT_EQ(plot->legend->textColor(), p.color(QPalette::Text));
+    }
+  };
+  expectThemed(ThemeKind::Light);
+  const QColor lightBackground = backgroundOf(plots[0]);
+  window.setTheme(ThemeKind::Dark);
+  QCoreApplication::processEvents();  // the palette change reaches the plots through posted events
+  expectThemed(ThemeKind::Dark);
+  EXPECT_NE(backgroundOf(plots[0]), lightBackground);
+  EXPECT_LT(plots[1]->axisRect()->backgroundBrush().color().lightness(), 128) << "no white plot on the dark theme";
+  auto* legendItem = qobject_cast<QCPPlottableLegendItem*>(plots[0]->legend->item(0));
+  ASSERT_NE(legendItem, nullptr);
+  EXPECT_EQ(legendItem->textColor(), Theme::palette(ThemeKind::Dark).color(QPalette::Text));
+  window.setTheme(ThemeKind::Light);
+  QCoreApplication::processEvents();
+  expectThemed(ThemeKind::Light);
 }
 
 TEST_F(AppearanceTest, EveryChineseTranslationIsFinished) {
