@@ -132,6 +132,7 @@ Freshness RenderController::freshness(const QString& shotId) const {
   if (!info || m_document->filePath().isEmpty()) return Freshness::Rendered;  // model never loaded: cannot tell
   InfoOnlyEngine describer(*info);
   render::ShotRenderer renderer(describer, renderSettingsFor(modelDir()));
+  renderer.setFileHashCache(&m_fileHashes);
   const QString folder = model::ProjectIo::projectFolder(m_document->filePath());
   const QString hash = shot->selectedTake()->render_hash;
   for (render::RenderMode mode : {render::RenderMode::Draft, render::RenderMode::Final}) {

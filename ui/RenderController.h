@@ -15,6 +15,7 @@
 
 #include "core/engine/Engine.h"
 #include "core/engine/JobQueue.h"
+#include "core/render/FileHashCache.h"
 #include "core/render/RenderSettings.h"
 #include "ui/RenderFreshness.h"
 
@@ -66,8 +67,10 @@ class RenderController : public QObject {
   bool cancel(engine::JobId id) { return m_queue->cancel(id); }
   QString shotOf(engine::JobId id) const;
 
-  // For the storyboard cards.
+  // For the storyboard cards. Control files are hashed through fileHashes(), so recomputing the freshness of
+  // an unchanged shot (as every edit does) does not read them again.
   Freshness freshness(const QString& shotId) const;
+  const render::FileHashCache& fileHashes() const { return m_fileHashes; }
   // The selected take's first frame scaled to fit `size`; null when the shot has no take on disk.
   QImage thumbnail(const QString& shotId, const QSize& size) const;
 
@@ -93,6 +96,7 @@ class RenderController : public QObject {
   engine::JobId submit(const QString& shotId, render::RenderMode mode, const QString& projectDir);
 
   ProjectDocument* m_document;
+  mutable render::FileHashCache m_fileHashes;  // for freshness(), on the UI thread
   std::unique_ptr<engine::EngineRegistry> m_ownRegistry;
   engine::EngineRegistry* m_registry;
   std::shared_ptr<Worker> m_worker;        // engine + its info; touched by jobs (one at a time)

@@ -10,6 +10,7 @@
 
 #include "core/model/Shot.h"
 #include "core/render/CameraWarp.h"
+#include "core/render/FileHashCache.h"
 #include "core/render/MatImage.h"
 
 namespace shotcraft::render {
@@ -68,7 +69,8 @@ QString fileSha256(const QString& path) {
   return QString::fromLatin1(hash.result().toHex());
 }
 
-bool ControlFrames::load(const model::Shot& shot, const QString& projectDir, std::string* error) {
+bool ControlFrames::load(const model::Shot& shot, const QString& projectDir, std::string* error,
+                         FileHashCache* hashes) {
   m_slots.clear();
   const QDir assets(QDir(projectDir).filePath(QStringLiteral("assets")));
   for (model::ControlKind kind : kKinds) {
@@ -99,7 +101,7 @@ bool ControlFrames::load(const model::Shot& shot, const QString& projectDir, std
       return false;
     }
     for (const QString& f : slot.files) {
-      const QString h = fileSha256(f);
+      const QString h = hashes != nullptr ? hashes->sha256(f) : fileSha256(f);
       if (h.isEmpty()) {
         *error = slotName(kind) + ": cannot read " + f.toStdString();
         return false;

@@ -21,11 +21,13 @@ struct Shot;
 
 namespace shotcraft::render {
 
+class FileHashCache;
+
 class ControlFrames {
  public:
   // Lists and hashes the shot's active controls. False with *error naming the control and file when a source is
-  // missing, empty or cannot be used.
-  bool load(const model::Shot& shot, const QString& projectDir, std::string* error);
+  // missing, empty or cannot be used. With `hashes`, unchanged files are not read again (same hashes).
+  bool load(const model::Shot& shot, const QString& projectDir, std::string* error, FileHashCache* hashes = nullptr);
 
   bool empty() const { return m_slots.empty(); }
   // The engine controls for frame `frame`, each map RGB at width x height.

@@ -23,7 +23,7 @@ ShotJob::ShotJob(engine::IEngine& engine, const RenderSettings& settings, const 
 
 bool ShotJob::prepare(QString* error) {
   std::string e;
-  if (!m_controls.load(m_shot, m_projectDir, &e)) {
+  if (!m_controls.load(m_shot, m_projectDir, &e, m_hashes)) {
     *error = QString::fromStdString(e);
     return false;
   }

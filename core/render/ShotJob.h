@@ -21,6 +21,8 @@ class ShotJob {
   ShotJob(engine::IEngine& engine, const RenderSettings& settings, const model::Shot& shot, const QString& projectDir,
           const ProgressFn& progress, const engine::CancelToken& cancel);
 
+  // Control files are hashed through `hashes` (not owned; may be null) when set before prepare().
+  void setFileHashCache(FileHashCache* hashes) { m_hashes = hashes; }
   // Loads the controls and computes the cache keys; false with *error.
   bool prepare(QString* error);
   QString hash(RenderMode mode) const;
@@ -54,6 +56,7 @@ class ShotJob {
   ControlFrames m_controls;
   FlowInterpolator m_flow;
   engine::EngineInfo m_engineInfo;
+  FileHashCache* m_hashes = nullptr;
 
   int m_frameCount = 0;
   std::vector<int> m_keyIndex;

@@ -57,6 +57,7 @@ std::optional<QString> ShotRenderer::cacheKey(const model::Project& project, con
   model::Shot resolved = *shot;  // "from previous shot" controls take the earlier shot's file
   resolved.controls = model::resolveControls(project, shotId);
   ShotJob job(m_engine, m_settings, resolved, projectDir, none, engine::CancelToken());
+  job.setFileHashCache(m_hashes);
   if (!job.prepare(error)) return std::nullopt;
   return job.hash(mode);
 }
@@ -82,6 +83,7 @@ RenderResult ShotRenderer::renderShot(const model::Project& project, const QStri
   resolved.controls = model::resolveControls(project, shotId);
   try {
     ShotJob job(m_engine, m_settings, resolved, projectDir, progress, cancel);
+    job.setFileHashCache(m_hashes);
     QString error;
     if (!job.prepare(&error)) {
       r.error = prefix + error;

@@ -21,6 +21,8 @@ struct Shot;
 
 namespace shotcraft::render {
 
+class FileHashCache;
+
 struct RenderProgress {
   enum class Stage { EngineStep, Frame, Cached };
   Stage stage = Stage::Frame;
@@ -55,6 +57,9 @@ class ShotRenderer {
   ShotRenderer(engine::IEngine& engine, RenderSettings settings);
 
   const RenderSettings& settings() const { return m_settings; }
+  // Hash control files through this cache (not owned; null, the default, reads them every time). The keys
+  // are the same either way.
+  void setFileHashCache(FileHashCache* hashes) { m_hashes = hashes; }
 
   // Renders `shotId` of `project`, whose folder is `projectDir` (frames go to projectDir/takes/<hash>/).
   // Never throws; a failure or cancellation leaves no take folder and returns ok = false.
@@ -71,6 +76,7 @@ class ShotRenderer {
  private:
   engine::IEngine& m_engine;
   RenderSettings m_settings;
+  FileHashCache* m_hashes = nullptr;
 };
 
 }  // namespace shotcraft::render

@@ -1,6 +1,11 @@
 // The render workflow in the studio: a fake engine's steps reach the Live Preview, the queue shows failures
 // and retries them, cancel stops a job, the take arrives as one undo step, and the UI thread stays free.
 #include <QAction>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPushButton>
@@ -17,6 +22,7 @@
 #include <iostream>
 #include <thread>
 
+#include "core/model/ProjectIo.h"
 #include "tests/ui/RenderTestSupport.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/MainWindow.h"
@@ -154,6 +160,58 @@ TEST_F(RenderTest, FreshnessAndThumbnailFollowEdits) {
   EXPECT_EQ(next.freshness(m_shot), Freshness::Rendered);
   ASSERT_TRUE(m_document->setShotSeed(m_shot, 777));
   EXPECT_EQ(next.freshness(m_shot), Freshness::Stale);
+}
+
+// Every edit recomputes the shot's freshness, which needs its control files' hashes: an unchanged file is read
+// once, not on every slider step, and a rewritten one is read again.
+TEST_F(RenderTest, FreshnessReadsAnUnchangedControlFileOnce) {
+  start(1);
+  trackFinished();
+  const QString assets =
+      QDir(shotcraft::model::ProjectIo::projectFolder(m_document->filePath())).filePath(QStringLiteral("assets"));
+  ASSERT_TRUE(QDir().mkpath(assets));
+  const QString depthPath = QDir(assets).filePath(QStringLiteral("depth.png"));
+  QImage depthMap(32, 18, QImage::Format_RGB32);
+  depthMap.fill(QColor(90, 90, 90));
+  ASSERT_TRUE(depthMap.save(depthPath));
+  shotcraft::model::ControlSettings controls = m_document->project().findShot(m_shot)->controls;
+  shotcraft::model::ControlSlot depth;
+  depth.enabled = true;
+  depth.source = QStringLiteral("depth.png");
+  depth.source_kind = shotcraft::model::ControlSource::Map;
+  controls.setSlot(shotcraft::model::ControlKind::Depth, depth);
+  QString error;
+  ASSERT_TRUE(m_document->setShotControls(m_shot, controls, QString(), &error)) << error.toStdString();
+  JobId id = 0;
+  ASSERT_TRUE(m_controller->regenerate(m_shot, RenderMode::Draft, &error, &id)) << error.toStdString();
+  ASSERT_EQ(waitFinished(id), JobStatus::Completed) << m_controller->queue()->errorText(id).toStdString();
+  EXPECT_EQ(m_controller->freshness(m_shot), Freshness::Rendered);
+  const int64_t reads = m_controller->fileHashes().stats().reads;
+  EXPECT_EQ(reads, 1);
+
+  // A weight slider dragged over twenty steps: stale on each, and the file is not read again.
+  for (int step = 1; step <= 20; ++step) {
+    depth.weight = 1.0 + step * 0.02;
+    controls.setSlot(shotcraft::model::ControlKind::Depth, depth);
+    ASSERT_TRUE(m_document->setShotControls(m_shot, controls, QStringLiteral("weight-drag")));
+    EXPECT_EQ(m_controller->freshness(m_shot), Freshness::Stale);
+  }
+  EXPECT_EQ(m_controller->fileHashes().stats().reads, reads);
+  m_document->undoStack()->undo();  // the whole drag
+  EXPECT_EQ(m_controller->freshness(m_shot), Freshness::Rendered);
+  EXPECT_EQ(m_controller->fileHashes().stats().reads, reads);
+
+  // New pixels in the same file: read again, and the take is stale.
+  const QDateTime before = QFileInfo(depthPath).lastModified();
+  depthMap.fill(QColor(200, 200, 200));
+  ASSERT_TRUE(depthMap.save(depthPath));
+  {
+    QFile f(depthPath);
+    ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+    ASSERT_TRUE(f.setFileTime(before.addSecs(2), QFileDevice::FileModificationTime));  // even on a coarse clock
+  }
+  EXPECT_EQ(m_controller->freshness(m_shot), Freshness::Stale);
+  EXPECT_EQ(m_controller->fileHashes().stats().reads, reads + 1);
 }
 
 TEST_F(RenderTest, MainWindowRenderActionQueuesAndMarksTheCard) {
