@@ -57,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
   createRecovery();
   createSettingsUi();
   createAnimaticUi();
+  createModelsUi();
   connectDocument();
   retranslateUi();
   restoreLayout();

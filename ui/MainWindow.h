@@ -26,6 +26,7 @@ class SettingsDialog;
 struct StudioSettings;
 class CameraPathEditor;
 class ControlPanel;
+class ModelsPanel;
 class PreviewPanel;
 class ProjectDocument;
 class RenderController;
@@ -102,6 +103,10 @@ class MainWindow : public QMainWindow {
   AnimaticPlayer* animaticPlayer() const { return m_animatic; }
   QDockWidget* animaticDock() const { return m_animaticDock; }
 
+  // --- the Models dock (MainWindow_Models.cpp)
+  ModelsPanel* modelsPanel() const { return m_modelsPanel; }
+  QDockWidget* modelsDock() const { return m_modelsDock; }
+
   // --- Settings > Preferences (MainWindow_Settings.cpp): shows the (non-modal) dialog with the saved values.
   SettingsDialog* showSettings();
   void applySettings(const StudioSettings& settings);  // language, theme, autosave, model folder
@@ -155,6 +160,9 @@ class MainWindow : public QMainWindow {
   // MainWindow_Animatic.cpp
   void createAnimaticUi();
   void retranslateAnimaticUi();
+  // MainWindow_Models.cpp
+  void createModelsUi();
+  void retranslateModelsUi();
 
   ProjectDocument* m_document;
   StoryboardView* m_storyboard;
@@ -186,6 +194,8 @@ class MainWindow : public QMainWindow {
   QString m_loadedModelDir;  // the folder the prompt editors' tokenizer came from
   AnimaticPlayer* m_animatic = nullptr;
   QDockWidget* m_animaticDock = nullptr;
+  ModelsPanel* m_modelsPanel = nullptr;
+  QDockWidget* m_modelsDock = nullptr;
 
   QMenu* m_fileMenu = nullptr;
   QMenu* m_recentMenu = nullptr;

@@ -193,6 +193,7 @@ void MainWindow::retranslateUi() {
   retranslateSteeringUi();
   retranslateSettingsUi();
   retranslateAnimaticUi();
+  retranslateModelsUi();
 }
 
 void MainWindow::updateRecentMenu() {

@@ -7,6 +7,7 @@
 
 #include "ui/Autosaver.h"
 #include "ui/MainWindow.h"
+#include "ui/ModelsPanel.h"
 #include "ui/RenderController.h"
 #include "ui/SettingsDialog.h"
 #include "ui/Translations.h"
@@ -44,6 +45,7 @@ void MainWindow::applySettings(const StudioSettings& settings) {
     loadTokenizer(m_loadedModelDir);
     refreshRenderStates();  // a different model makes other takes current
   }
+  if (m_modelsPanel != nullptr) m_modelsPanel->refresh();  // the folders or the chosen model may have changed
 }
 
 void MainWindow::retranslateSettingsUi() {

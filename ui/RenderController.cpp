@@ -22,6 +22,7 @@ RenderController::RenderController(ProjectDocument* document, engine::EngineRegi
   }
   m_registry = registry;
   m_worker->registry = registry;
+  m_worker->loaded = [this](const QString& dir, double seconds) { emit engineLoaded(dir, seconds); };
   m_queue = std::make_unique<engine::JobQueue>();
   connect(m_queue.get(), &engine::JobQueue::finished, this, &RenderController::onFinished);
   connect(m_document, &ProjectDocument::projectReset, this, [this] {

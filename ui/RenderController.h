@@ -81,6 +81,9 @@ class RenderController : public QObject {
   void takeApplied(const QString& shotId, const QString& takeId);
   void renderFailed(shotcraft::engine::JobId id, const QString& shotId, const QString& error);
   void renderStateChanged(const QString& shotId);  // freshness of the shot may have changed
+  // Emitted from the worker thread each time a job created the engine: the model folder and how long the
+  // factory's create() took (a steady-clock measure).
+  void engineLoaded(const QString& modelDir, double seconds);
 
  private:
   struct Worker;

@@ -2,6 +2,7 @@
 #include <QFileInfo>
 #include <QStringList>
 #include <algorithm>
+#include <chrono>
 
 #include "core/engine/EngineRegistry.h"
 #include "ui/ImageConvert.h"
@@ -63,7 +64,9 @@ engine::IEngine* RenderController::Worker::ensureEngine(const engine::EngineOpti
     *error = "No render engine: " + why;
     return nullptr;
   }
+  const auto start = std::chrono::steady_clock::now();
   engine = factory->create(wanted, &why);  // device, precision and threads from the Settings dialog
+  const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!engine) {
     *error = "Cannot load the model in " + modelDir.toStdString() + ": " + why;
     return nullptr;
@@ -71,9 +74,12 @@ engine::IEngine* RenderController::Worker::ensureEngine(const engine::EngineOpti
   engineModelDir = modelDir;
   engineOptions = wanted;
   const engine::EngineInfo created = engine->info();
-  std::lock_guard<std::mutex> lock(mutex);
-  info = created;
-  infoModelDir = modelDir;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    info = created;
+    infoModelDir = modelDir;
+  }
+  if (loaded) loaded(modelDir, load_s);
   return engine.get();
 }
 

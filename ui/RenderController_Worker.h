@@ -1,6 +1,7 @@
 #pragma once
 // Internal to RenderController: the state its jobs share on the worker thread, and the job function.
 #include <QString>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -23,6 +24,8 @@ struct RenderController::Worker {
   mutable std::mutex mutex;                 // guards info and infoModelDir (read by the UI thread)
   std::optional<engine::EngineInfo> info;
   QString infoModelDir;
+  // Told the model folder and the seconds create() took, after each engine creation (on the worker thread).
+  std::function<void(const QString&, double)> loaded;
 
   // The engine for `options` (model folder, device, precision, threads), created on first use or when any of
   // them changed; nullptr + *error.
