@@ -17,6 +17,7 @@
 #include "ui/CameraCurvePlot.h"
 #include "ui/CameraPathCanvas.h"
 #include "ui/CameraTimeRuler.h"
+#include "ui/PanelPages.h"
 #include "ui/ProjectDocument.h"
 
 namespace shotcraft::ui {
@@ -37,15 +38,7 @@ CameraPathEditor::CameraPathEditor(ProjectDocument* document, QWidget* parent)
       m_emptyHint(new QLabel(this)),
       m_timer(new QTimer(this)) {
   setObjectName(QStringLiteral("CameraPathEditor"));
-  m_emptyHint->setAlignment(Qt::AlignCenter);
-  m_emptyHint->setWordWrap(true);
-  m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
-  m_emptyHint->setMargin(24);
-  m_pages->addWidget(m_emptyHint);
-  m_pages->addWidget(buildPage());
-  auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(m_pages);
+  panel::installPages(this, m_pages, m_emptyHint, buildPage());
   m_timer->setInterval(kPlayInterval_ms);
   connect(m_timer, &QTimer::timeout, this, &CameraPathEditor::tick);
   connectEditors();
@@ -64,11 +57,7 @@ QWidget* CameraPathEditor::buildPage() {
   auto* layout = new QVBoxLayout(page);
   layout->setContentsMargins(8, 6, 8, 8);
   layout->setSpacing(6);
-  m_heading = new QLabel(page);
-  QFont headingFont = font();
-  headingFont.setBold(true);
-  m_heading->setFont(headingFont);
-  layout->addWidget(m_heading);
+  m_heading = panel::addHeading(page, layout);
   m_canvas = new CameraPathCanvas(page);
   layout->addWidget(m_canvas, 3);
   m_ruler = new CameraTimeRuler(page);
@@ -198,10 +187,10 @@ void CameraPathEditor::refresh() {
   if (shot == nullptr) {
     stop();
     m_shotId.clear();
-    m_pages->setCurrentIndex(0);
+    m_pages->setCurrentIndex(panel::kHintPage);
     return;
   }
-  m_pages->setCurrentIndex(1);
+  m_pages->setCurrentIndex(panel::kContentPage);
   m_heading->setText(tr("Camera of %1").arg(shot->title.isEmpty() ? shot->id : shot->title));
   m_canvas->setFrameAspect(double(shot->width) / double(std::max(1, shot->height)));
   m_canvas->setPath(shot->camera);

@@ -18,6 +18,7 @@
 #include "core/model/ProjectIo.h"
 #include "core/render/ControlPreview.h"
 #include "ui/ImageConvert.h"
+#include "ui/PanelPages.h"
 #include "ui/ProjectDocument.h"
 
 namespace shotcraft::ui {
@@ -111,24 +112,10 @@ bool importAsset(const QString& assets, const QString& path, QString* relative, 
 ControlPanel::ControlPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_pages(new QStackedWidget(this)), m_emptyHint(new QLabel(this)) {
   setObjectName(QStringLiteral("ControlPanel"));
-  m_emptyHint->setAlignment(Qt::AlignCenter);
-  m_emptyHint->setWordWrap(true);
-  m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
-  m_emptyHint->setMargin(24);
-  m_pages->addWidget(m_emptyHint);
-
-  auto* scroll = new QScrollArea(this);
-  scroll->setWidgetResizable(true);
-  scroll->setFrameShape(QFrame::NoFrame);
-  auto* page = new QWidget(scroll);
-  auto* layout = new QVBoxLayout(page);
-  layout->setContentsMargins(10, 8, 10, 10);
-  layout->setSpacing(10);
-  m_heading = new QLabel(page);
-  QFont headingFont = font();
-  headingFont.setBold(true);
-  m_heading->setFont(headingFont);
-  layout->addWidget(m_heading);
+  const panel::ScrollPage scroll = panel::makeScrollPage(this);
+  QWidget* page = scroll.page;
+  QVBoxLayout* layout = scroll.layout;
+  m_heading = panel::addHeading(page, layout);
   for (model::ControlKind kind : kKinds) {
     auto* editor = new ControlSlotEditor(kind, page);
     m_editors[size_t(kind)] = editor;
@@ -152,11 +139,7 @@ ControlPanel::ControlPanel(ProjectDocument* document, QWidget* parent)
   m_error->hide();
   layout->addWidget(m_error);
   layout->addStretch(1);
-  scroll->setWidget(page);
-  m_pages->addWidget(scroll);
-  auto* outer = new QVBoxLayout(this);
-  outer->setContentsMargins(0, 0, 0, 0);
-  outer->addWidget(m_pages);
+  panel::installPages(this, m_pages, m_emptyHint, scroll.scroll);
 
   m_picker = [this](model::ControlKind, SourceMode mode) {
     if (mode == SourceMode::ImageSequence)
@@ -197,10 +180,10 @@ void ControlPanel::refresh() {
   const model::Shot* shot = m_document->project().findShot(m_shotId);
   if (shot == nullptr) {
     m_shotId.clear();
-    m_pages->setCurrentIndex(0);
+    m_pages->setCurrentIndex(panel::kHintPage);
     return;
   }
-  m_pages->setCurrentIndex(1);
+  m_pages->setCurrentIndex(panel::kContentPage);
   m_heading->setText(tr("Controls of %1").arg(shot->title.isEmpty() ? shot->id : shot->title));
   const QString assets = assetsDir();
   for (model::ControlKind kind : kKinds) {

@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "core/model/Limits.h"
+#include "ui/PanelPages.h"
 #include "ui/ProjectDocument.h"
 #include "ui/PromptEditor.h"
 
@@ -43,15 +44,7 @@ QFormLayout* makeForm(QGroupBox* group) {
 ShotPanel::ShotPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_pages(new QStackedWidget(this)), m_emptyHint(new QLabel(this)) {
   setObjectName(QStringLiteral("ShotPanel"));
-  m_emptyHint->setAlignment(Qt::AlignCenter);
-  m_emptyHint->setWordWrap(true);
-  m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
-  m_emptyHint->setMargin(24);
-  m_pages->addWidget(m_emptyHint);
-  m_pages->addWidget(buildForm());
-  auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(m_pages);
+  panel::installPages(this, m_pages, m_emptyHint, buildForm());
   connectEditors();
 
   connect(m_document, &ProjectDocument::shotChanged, this, [this](const QString& id) {
@@ -64,20 +57,10 @@ ShotPanel::ShotPanel(ProjectDocument* document, QWidget* parent)
 }
 
 QWidget* ShotPanel::buildForm() {
-  auto* scroll = new QScrollArea(this);
-  scroll->setWidgetResizable(true);
-  scroll->setFrameShape(QFrame::NoFrame);
-  auto* page = new QWidget(scroll);
-  auto* layout = new QVBoxLayout(page);
-  layout->setContentsMargins(10, 8, 10, 10);
-  layout->setSpacing(10);
-
-  m_heading = new QLabel(page);
-  QFont headingFont = font();
-  headingFont.setBold(true);
-  headingFont.setPointSizeF(headingFont.pointSizeF() * 1.1);
-  m_heading->setFont(headingFont);
-  layout->addWidget(m_heading);
+  const panel::ScrollPage scroll = panel::makeScrollPage(this);
+  QWidget* page = scroll.page;
+  QVBoxLayout* layout = scroll.layout;
+  m_heading = panel::addHeading(page, layout, 1.1);
 
   m_contentGroup = new QGroupBox(page);
   auto* content = makeForm(m_contentGroup);
@@ -166,8 +149,7 @@ QWidget* ShotPanel::buildForm() {
 
   for (QAbstractSpinBox* spin : std::initializer_list<QAbstractSpinBox*>{m_duration, m_fps, m_seed, m_steps, m_cfg, m_cadence})
     spin->setKeyboardTracking(false);  // one edit per committed value, not per keystroke
-  scroll->setWidget(page);
-  return scroll;
+  return scroll.scroll;
 }
 
 void ShotPanel::retranslate() {

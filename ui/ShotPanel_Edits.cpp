@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "core/model/Limits.h"
+#include "ui/PanelPages.h"
 #include "ui/ProjectDocument.h"
 #include "ui/ShotPanel.h"
 
@@ -106,10 +107,10 @@ void ShotPanel::refresh() {
   const model::Shot* shot = project.findShot(m_shotId);
   if (shot == nullptr) {
     m_shotId.clear();
-    m_pages->setCurrentIndex(0);
+    m_pages->setCurrentIndex(panel::kHintPage);
     return;
   }
-  m_pages->setCurrentIndex(1);
+  m_pages->setCurrentIndex(panel::kContentPage);
   const auto where = project.locate(m_shotId);
   const int number = project.shotIds().indexOf(m_shotId) + 1;
   m_heading->setText(tr("Shot %1 · %2 · act %3").arg(QString::number(number), shot->id,

@@ -5,7 +5,7 @@
 #include <QtPlugin>
 
 #include "core/engine/EnginePlugin.h"
-#include "tests/render/FakeEngine.h"
+#include "tests/common/FakeEngine.h"
 
 namespace {
 

@@ -10,7 +10,7 @@
 
 #include "core/model/Project.h"
 #include "core/render/ShotRenderer.h"
-#include "tests/render/FakeEngine.h"
+#include "tests/common/FakeEngine.h"
 
 namespace shotcraft::test {
 

@@ -1,6 +1,7 @@
 #pragma once
-// Pieces of the render workflow tests: a fake engine (solid frames, one preview per step, a short sleep per
-// step) registered as "torch" in a registry the test owns, and a saved project whose shot renders quickly.
+// Pieces of the render workflow tests: the shared FakeEngine (tests/common/FakeEngine.h) with a short sleep and
+// one preview per step, registered as "torch" in a registry the test owns, and a saved project whose shot renders
+// quickly.
 #include <QString>
 #include <QTemporaryDir>
 #include <atomic>

@@ -1,12 +1,17 @@
 #pragma once
-// A deterministic stand-in for the diffusion engine, for renderer tests only: text-to-image draws a gradient and a
-// disc whose colours and place depend on the prompt and seed; img2img blends the init image with that drawing by
-// the strength, plus an optional colour cast per call (to exercise colour coherence).
+// A deterministic stand-in for the diffusion engine, for the renderer and studio tests: text-to-image draws a
+// gradient and a disc whose colours and place depend on the prompt and seed; img2img blends the init image with
+// that drawing by the strength, plus an optional colour cast per call (to exercise colour coherence). A request
+// that asks for previews gets one per step (1/8 size, every byte 20 * step). The studio tests also make each step
+// take a while and count steps from another thread (the options after the counters).
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <functional>
+#include <string>
+#include <thread>
 #include <vector>
 
 #include "core/engine/Engine.h"
@@ -17,7 +22,7 @@ class FakeEngine : public engine::IEngine {
  public:
   engine::EngineInfo info() const override {
     engine::EngineInfo i;
-    i.model_name = "fake-engine";
+    i.model_name = modelName;
     i.device = "cpu";
     i.precision = "fp32";
     return i;
@@ -29,13 +34,22 @@ class FakeEngine : public engine::IEngine {
     ++calls;
     requests.push_back(req);
     if (beforeCall) beforeCall(calls);
-    for (int s = 1; s <= req.steps; ++s) {
+    const bool img2img = req.init_image && !req.init_image->empty();
+    const int steps = img2img && img2imgStepsByStrength ? std::max(1, int(req.steps * req.strength)) : req.steps;
+    for (int s = 1; s <= steps; ++s) {
       if (cancel.isCancelled()) {
         r.cancelled = true;
         r.error = "cancelled";
         return r;
       }
-      if (progress) progress(engine::Progress{s, req.steps, 0.0, {}});
+      if (step_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(step_ms));
+      engine::Progress p{s, steps, double(step_ms + s), {}};  // distinct times per step
+      if (req.preview_every_step) {
+        p.preview = Image(std::max(1, req.width / 8), std::max(1, req.height / 8), 3);
+        std::fill(p.preview.data.begin(), p.preview.data.end(), uint8_t(s * 20));
+      }
+      if (afterStep) afterStep(s);
+      if (progress) progress(p);
     }
     if (cancel.isCancelled()) {
       r.cancelled = true;
@@ -63,7 +77,7 @@ class FakeEngine : public engine::IEngine {
         }
       }
     }
-    if (req.init_image && !req.init_image->empty()) {
+    if (img2img) {
       const Image& init = *req.init_image;
       const double s = req.strength;
       const int cast = castPerCall * (calls - 1);
@@ -90,6 +104,11 @@ class FakeEngine : public engine::IEngine {
   bool failWith = false;
   std::function<void(int call)> beforeCall;
   std::vector<engine::GenerationRequest> requests;
+
+  std::string modelName = "fake-engine";
+  int step_ms = 0;                      // sleep per step
+  bool img2imgStepsByStrength = false;  // img2img runs max(1, steps * strength) steps, as the samplers do
+  std::function<void(int step)> afterStep;
 };
 
 }  // namespace shotcraft::test
