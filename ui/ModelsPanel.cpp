@@ -186,6 +186,7 @@ void ModelsPanel::rebuild() {
     const auto kind = models::ModelKind(group->data(KindColumn, kEntryRole).toInt());
     group->setText(NameColumn, tr("%1 (%2)").arg(kindTitle(kind)).arg(group->childCount()));
   }
+  for (int c : {KindColumn, FamilyColumn, SizeColumn}) m_list->resizeColumnToContents(c);
   if (reselect != nullptr) m_list->setCurrentItem(reselect);
   updateButtons();
 }
