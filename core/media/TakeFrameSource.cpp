@@ -1,45 +1,12 @@
 #include "core/media/TakeFrameSource.h"
 
 #include <QDir>
-#include <QStringView>
 #include <algorithm>
 
 #include "core/media/ImageOps.h"
+#include "core/media/NaturalOrder.h"
 
 namespace shotcraft::media {
-
-namespace {
-
-// "frame_2.png" < "frame_10.png": runs of digits compare by value (QCollator's numeric mode needs ICU).
-bool naturalLess(const QString& a, const QString& b) {
-  qsizetype i = 0;
-  qsizetype j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].isDigit() && b[j].isDigit()) {
-      qsizetype i2 = i;
-      qsizetype j2 = j;
-      while (i2 < a.size() && a[i2].isDigit()) ++i2;
-      while (j2 < b.size() && b[j2].isDigit()) ++j2;
-      qsizetype za = i;  // skip leading zeros, keeping one digit
-      qsizetype zb = j;
-      while (za + 1 < i2 && a[za] == QLatin1Char('0')) ++za;
-      while (zb + 1 < j2 && b[zb] == QLatin1Char('0')) ++zb;
-      const QStringView ta = QStringView(a).mid(za, i2 - za);
-      const QStringView tb = QStringView(b).mid(zb, j2 - zb);
-      if (ta.size() != tb.size()) return ta.size() < tb.size();
-      if (ta != tb) return ta < tb;
-      i = i2;
-      j = j2;
-    } else {
-      if (a[i] != b[j]) return a[i] < b[j];
-      ++i;
-      ++j;
-    }
-  }
-  return a.size() - i < b.size() - j;
-}
-
-}  // namespace
 
 bool TakeFrameSource::open(const QString& folder, double fps, std::string* error) {
   m_files.clear();

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 
+#include "core/media/NaturalOrder.h"
 #include "core/model/Shot.h"
 #include "core/render/CameraWarp.h"
 #include "core/render/FileHashCache.h"
@@ -24,39 +25,13 @@ std::string slotName(model::ControlKind kind) {
   return "controls." + model::ControlSettings::kindName(kind).toStdString();
 }
 
-// "frame_2" before "frame_10": runs of digits compare by value, the rest by character.
-bool naturalLess(const QString& a, const QString& b) {
-  qsizetype i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].isDigit() && b[j].isDigit()) {
-      qsizetype ei = i, ej = j;
-      while (ei < a.size() && a[ei].isDigit()) ++ei;
-      while (ej < b.size() && b[ej].isDigit()) ++ej;
-      // Compare by value without overflow: leading zeros skipped, then length, then digits.
-      qsizetype si = i, sj = j;
-      while (si + 1 < ei && a[si] == QLatin1Char('0')) ++si;
-      while (sj + 1 < ej && b[sj] == QLatin1Char('0')) ++sj;
-      const QString ta = a.mid(si, ei - si), tb = b.mid(sj, ej - sj);
-      if (ta.size() != tb.size()) return ta.size() < tb.size();
-      if (ta != tb) return ta < tb;
-      i = ei;
-      j = ej;
-    } else {
-      if (a[i] != b[j]) return a[i] < b[j];
-      ++i;
-      ++j;
-    }
-  }
-  return a.size() - i < b.size() - j;
-}
-
 }  // namespace
 
 QStringList sequenceFiles(const QString& folder) {
   QStringList files = QDir(folder).entryList({QStringLiteral("*.png"), QStringLiteral("*.jpg"),
                                               QStringLiteral("*.jpeg"), QStringLiteral("*.PNG")},
                                              QDir::Files);
-  std::sort(files.begin(), files.end(), naturalLess);
+  std::sort(files.begin(), files.end(), media::naturalLess);
   for (QString& f : files) f = QDir(folder).filePath(f);
   return files;
 }
