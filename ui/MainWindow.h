@@ -69,6 +69,9 @@ class MainWindow : public QMainWindow {
   // --- rendering (MainWindow_Render.cpp). Renders the selected shot in the background; asks to save an
   // unsaved project first. False with the reason reported when nothing was queued.
   bool renderSelectedShot(bool final);
+  // Drafts every shot without an up-to-date take (none yet, stale or failed), in play order, as Batch jobs
+  // (a shot the creator renders meanwhile goes first), keeping each shot's seed. Returns how many were queued.
+  int renderStaleShots();
 
   void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
   void setUnsavedPrompt(UnsavedPrompt prompt) { m_askUnsaved = std::move(prompt); }
@@ -183,6 +186,7 @@ class MainWindow : public QMainWindow {
   QMenu* m_renderMenu = nullptr;
   QAction* m_renderDraftAction = nullptr;
   QAction* m_renderFinalAction = nullptr;
+  QAction* m_renderStaleAction = nullptr;
   QAction* m_modelFolderAction = nullptr;
   QLabel* m_summary = nullptr;
   ErrorReporter m_reportError;

@@ -55,6 +55,10 @@ void MainWindow::createRenderUi() {
   m_renderFinalAction->setObjectName(QStringLiteral("actionRenderFinal"));
   m_renderFinalAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
   connect(m_renderFinalAction, &QAction::triggered, this, [this] { renderSelectedShot(true); });
+  m_renderStaleAction = new QAction(this);
+  m_renderStaleAction->setObjectName(QStringLiteral("actionRenderStale"));
+  m_renderStaleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
+  connect(m_renderStaleAction, &QAction::triggered, this, [this] { renderStaleShots(); });
   m_modelFolderAction = new QAction(this);
   m_modelFolderAction->setObjectName(QStringLiteral("actionModelFolder"));
   connect(m_modelFolderAction, &QAction::triggered, this, &MainWindow::chooseModelFolder);
@@ -62,6 +66,8 @@ void MainWindow::createRenderUi() {
   m_renderMenu = new QMenu(this);
   m_renderMenu->setObjectName(QStringLiteral("menuRender"));
   m_renderMenu->addActions({m_renderDraftAction, m_renderFinalAction});
+  m_renderMenu->addSeparator();
+  m_renderMenu->addAction(m_renderStaleAction);
   menuBar()->insertMenu(m_settingsMenu->menuAction(), m_renderMenu);
   m_settingsMenu->addAction(m_modelFolderAction);
   m_viewMenu->insertAction(m_themeMenu->menuAction(), m_previewDock->toggleViewAction());
@@ -119,6 +125,35 @@ bool MainWindow::renderSelectedShot(bool final) {
   return true;
 }
 
+int MainWindow::renderStaleShots() {
+  if (m_document->filePath().isEmpty()) {
+    statusBar()->showMessage(tr("Save the project first: rendered takes are stored in its folder."),
+                             kRenderMessage_ms);
+    if (!saveProject()) return 0;  // Save As asks where
+  }
+  int queued = 0;
+  QString firstError;
+  for (const QString& shotId : m_document->project().shotIds()) {
+    const Freshness state = m_render->freshness(shotId);
+    if (state == Freshness::Rendered || state == Freshness::Rendering) continue;
+    QString error;
+    if (m_render->regenerate(shotId, render::RenderMode::Draft, &error, nullptr, engine::JobPriority::Batch)) {
+      ++queued;
+    } else if (firstError.isEmpty()) {
+      firstError = error;
+    }
+  }
+  if (!firstError.isEmpty()) reportError(tr("Render"), firstError);
+  if (queued > 0) {
+    m_queueDock->show();
+    m_previewDock->show();
+    statusBar()->showMessage(tr("Drafting %n shot(s) without an up-to-date take", nullptr, queued), kRenderMessage_ms);
+  } else if (firstError.isEmpty()) {
+    statusBar()->showMessage(tr("Every shot already has an up-to-date take"), kRenderMessage_ms);
+  }
+  return queued;
+}
+
 void MainWindow::refreshRenderStates(const QString& shotId) {
   if (m_render == nullptr) return;
   const QStringList ids = shotId.isEmpty() ? m_document->project().shotIds() : QStringList{shotId};
@@ -162,6 +197,8 @@ void MainWindow::retranslateRenderUi() {
   m_renderDraftAction->setText(tr("Render &Draft"));
   m_renderDraftAction->setToolTip(tr("Render a quick low-resolution take of the selected shot"));
   m_renderFinalAction->setText(tr("Render &Final"));
+  m_renderStaleAction->setText(tr("Draft All &Stale Shots"));
+  m_renderStaleAction->setToolTip(tr("Draft every shot that has no take yet or was edited since its take, in play order"));
   m_modelFolderAction->setText(tr("&Model Folder…"));
   m_previewDock->setWindowTitle(tr("Live Preview"));
   m_queueDock->setWindowTitle(tr("Render Queue"));

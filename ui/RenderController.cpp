@@ -53,7 +53,7 @@ QString RenderController::shotOf(engine::JobId id) const {
 }
 
 bool RenderController::regenerate(const QString& shotId, render::RenderMode mode, QString* error,
-                                  engine::JobId* id) {
+                                  engine::JobId* id, engine::JobPriority priority) {
   auto fail = [&](const QString& why) {
     if (error != nullptr) *error = why;
     return false;
@@ -62,7 +62,8 @@ bool RenderController::regenerate(const QString& shotId, render::RenderMode mode
     return fail(tr("Save the project first: rendered takes are stored in its folder."));
   }
   if (m_document->project().findShot(shotId) == nullptr) return fail(tr("There is no shot %1.").arg(shotId));
-  const engine::JobId newId = submit(shotId, mode, model::ProjectIo::projectFolder(m_document->filePath()));
+  const engine::JobId newId =
+      submit(shotId, mode, model::ProjectIo::projectFolder(m_document->filePath()), priority);
   m_activeByShot[shotId] = newId;
   m_failedByShot.remove(shotId);
   if (id != nullptr) *id = newId;
@@ -76,7 +77,7 @@ bool RenderController::retry(engine::JobId id, QString* error, engine::JobId* ne
     if (error != nullptr) *error = tr("Job %1 is not a shot render.").arg(id);
     return false;
   }
-  return regenerate(it->second.shotId, it->second.mode, error, newId);
+  return regenerate(it->second.shotId, it->second.mode, error, newId, it->second.priority);
 }
 
 void RenderController::onFinished(engine::JobId id, engine::JobStatus status, const QString& error) {

@@ -59,8 +59,9 @@ class RenderController : public QObject {
   static engine::EngineOptions engineOptions();
 
   // Queues a render of `shotId`. False + *error when the project has no folder yet or the shot is unknown.
+  // Interactive renders (a shot the creator asked for) run before Batch ones (a whole storyboard).
   bool regenerate(const QString& shotId, render::RenderMode mode, QString* error = nullptr,
-                  engine::JobId* id = nullptr);
+                  engine::JobId* id = nullptr, engine::JobPriority priority = engine::JobPriority::Interactive);
   // Submits the render that job `id` ran again (a new job). False when `id` is not a render of this controller.
   bool retry(engine::JobId id, QString* error = nullptr, engine::JobId* newId = nullptr);
   bool isRender(engine::JobId id) const { return m_jobs.count(id) != 0; }
@@ -91,12 +92,14 @@ class RenderController : public QObject {
   struct JobRecord {
     QString shotId;
     render::RenderMode mode = render::RenderMode::Draft;
+    engine::JobPriority priority = engine::JobPriority::Interactive;
     std::shared_ptr<JobSlot> slot;
   };
   void rememberEngineInfo() const;
   std::optional<engine::EngineInfo> knownEngineInfo() const;
   void onFinished(engine::JobId id, engine::JobStatus status, const QString& error);
-  engine::JobId submit(const QString& shotId, render::RenderMode mode, const QString& projectDir);
+  engine::JobId submit(const QString& shotId, render::RenderMode mode, const QString& projectDir,
+                       engine::JobPriority priority);
 
   ProjectDocument* m_document;
   mutable render::FileHashCache m_fileHashes;  // for freshness(), on the UI thread

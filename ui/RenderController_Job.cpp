@@ -89,7 +89,8 @@ std::optional<engine::EngineInfo> RenderController::Worker::engineInfo(QString* 
   return info;
 }
 
-engine::JobId RenderController::submit(const QString& shotId, render::RenderMode mode, const QString& projectDir) {
+engine::JobId RenderController::submit(const QString& shotId, render::RenderMode mode, const QString& projectDir,
+                                       engine::JobPriority priority) {
   auto slot = std::make_shared<JobSlot>();
   const model::Project project = m_document->project();  // a copy: the job never reads the live model
   const QString modelFolder = modelDir();
@@ -141,10 +142,10 @@ engine::JobId RenderController::submit(const QString& shotId, render::RenderMode
   engine::JobId id = 0;
   {
     std::lock_guard<std::mutex> lock(slot->mutex);  // the job waits for its id
-    id = m_queue->submit(title, engine::JobPriority::Interactive, fn);
+    id = m_queue->submit(title, priority, fn);
     slot->id = id;
   }
-  m_jobs[id] = JobRecord{shotId, mode, slot};
+  m_jobs[id] = JobRecord{shotId, mode, priority, slot};
   return id;
 }
 

@@ -96,6 +96,12 @@ QString JobQueue::title(JobId id) const {
   return it == m_jobs.end() ? QString() : it->second.title;
 }
 
+JobPriority JobQueue::priority(JobId id) const {
+  std::lock_guard lock(m_mutex);
+  auto it = m_jobs.find(id);
+  return it == m_jobs.end() ? JobPriority::Batch : it->second.priority;
+}
+
 QString JobQueue::errorText(JobId id) const {
   std::lock_guard lock(m_mutex);
   auto it = m_jobs.find(id);

@@ -51,6 +51,7 @@ class JobQueue : public QObject {
 
   JobStatus status(JobId id) const;
   QString title(JobId id) const;
+  JobPriority priority(JobId id) const;  // Batch for an unknown id
   QString errorText(JobId id) const;  // the failed job's message
   double progress(JobId id) const;
   int pendingCount() const;           // queued + running

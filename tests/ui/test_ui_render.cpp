@@ -282,6 +282,34 @@ TEST_F(RenderTest, CancelInPreviewPanelCancelsTheJob) {
   EXPECT_EQ(m_controller->freshness(m_shot), Freshness::None);
 }
 
+TEST_F(RenderTest, BatchRendersWaitForInteractiveOnes) {
+  // "Draft All Stale Shots" queues Batch renders; a shot the creator renders meanwhile goes before the waiting ones.
+  start(10);
+  trackFinished();
+  std::vector<JobId> order;
+  QObject::connect(m_controller->queue(), &shotcraft::engine::JobQueue::finished, m_controller.get(),
+                   [&](JobId id, JobStatus, const QString&) { order.push_back(id); });
+  const QStringList shots = m_document->project().shotIds();
+  for (const QString& id : {shots.at(0), shots.at(2), shots.at(3)}) {  // 2 s shots: a few dozen fake steps each
+    ASSERT_TRUE(m_document->setShotFps(id, 4));
+  }
+  ASSERT_TRUE(m_document->save());
+  QSignalSpy steps(m_controller.get(), &RenderController::stepReported);
+  JobId first = 0, second = 0, urgent = 0;
+  ASSERT_TRUE(m_controller->regenerate(shots.at(0), RenderMode::Draft, nullptr, &first, shotcraft::engine::JobPriority::Batch));
+  ASSERT_TRUE(m_controller->regenerate(shots.at(2), RenderMode::Draft, nullptr, &second, shotcraft::engine::JobPriority::Batch));
+  ASSERT_TRUE(steps.wait(5000));  // the first batch render is running
+  ASSERT_TRUE(m_controller->regenerate(shots.at(3), RenderMode::Draft, nullptr, &urgent));
+  ASSERT_EQ(waitFinished(second, 30000), JobStatus::Completed);
+  EXPECT_EQ(order, (std::vector<JobId>{first, urgent, second}));
+  // Retry keeps a render's priority.
+  JobId again = 0;
+  ASSERT_TRUE(m_controller->retry(second, nullptr, &again));
+  EXPECT_EQ(m_controller->queue()->priority(again), shotcraft::engine::JobPriority::Batch);
+  EXPECT_EQ(m_controller->queue()->priority(urgent), shotcraft::engine::JobPriority::Interactive);
+  EXPECT_EQ(waitFinished(again, 30000), JobStatus::Completed);
+}
+
 TEST_F(RenderTest, UnsavedProjectAsksToSaveFirst) {
   start(1);
   m_document->reset(shotcraft::test::sampleProject(), QString(), false);
