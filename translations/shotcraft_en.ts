@@ -15,11 +15,19 @@
 <context>
     <name>shotcraft::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+106"/>
+        <location filename="../ui/MainWindow.cpp" line="+107"/>
         <source>%1 acts · %n shot(s) · %2 s</source>
         <translation>
             <numerusform>%1 acts · %n shot · %2 s</numerusform>
             <numerusform>%1 acts · %n shots · %2 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow_Render.cpp" line="+150"/>
+        <source>Drafting %n shot(s) without an up-to-date take</source>
+        <translation>
+            <numerusform>Drafting %n shot without an up-to-date take</numerusform>
+            <numerusform>Drafting %n shots without an up-to-date take</numerusform>
         </translation>
     </message>
 </context>

@@ -170,7 +170,7 @@
 <context>
     <name>shotcraft::ui::CameraCurvePlot</name>
     <message>
-        <location filename="../ui/CameraCurvePlot.cpp" line="+74"/>
+        <location filename="../ui/CameraCurvePlot.cpp" line="+77"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>shotcraft::ui::CameraPathEditor</name>
     <message>
-        <location filename="../ui/CameraPathEditor.cpp" line="+205"/>
+        <location filename="../ui/CameraPathEditor.cpp" line="+194"/>
         <source>Camera of %1</source>
         <translation>%1 的运镜</translation>
     </message>
@@ -372,7 +372,7 @@
 <context>
     <name>shotcraft::ui::ControlPanel</name>
     <message>
-        <location filename="../ui/ControlPanel.cpp" line="+163"/>
+        <location filename="../ui/ControlPanel.cpp" line="+146"/>
         <source>Choose a Folder of Numbered Images</source>
         <translation>选择包含编号图像的文件夹</translation>
     </message>
@@ -579,7 +579,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <location filename="../ui/MainWindow_Edit.cpp" line="+29"/>
         <location line="+10"/>
         <location line="+10"/>
@@ -904,7 +904,7 @@
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Render.cpp" line="+88"/>
+        <location filename="../ui/MainWindow_Render.cpp" line="+94"/>
         <source>Render of %1 failed: %2</source>
         <translation>镜头 %1 渲染失败：%2</translation>
     </message>
@@ -956,21 +956,35 @@
     <message>
         <location line="+7"/>
         <location line="+16"/>
+        <location line="+26"/>
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-42"/>
         <source>Select a shot to render first.</source>
         <translation>请先选择要渲染的镜头。</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+22"/>
         <source>Save the project first: rendered takes are stored in its folder.</source>
         <translation>请先保存项目：渲染出的镜次存放在项目文件夹中。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Drafting %n shot(s) without an up-to-date take</source>
+        <translation>
+            <numerusform>正在为 %n 个没有最新镜次的镜头渲染草稿</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+32"/>
+        <location line="+2"/>
+        <source>Every shot already has an up-to-date take</source>
+        <translation>每个镜头都已有最新的镜次</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Choose a Model Folder</source>
         <translation>选择模型文件夹</translation>
     </message>
@@ -998,6 +1012,16 @@
         <location line="+1"/>
         <source>Render &amp;Final</source>
         <translation>渲染成片(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft All &amp;Stale Shots</source>
+        <translation>为所有过期镜头渲染草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft every shot that has no take yet or was edited since its take, in play order</source>
+        <translation>按播放顺序，为尚无镜次或在镜次之后被修改过的每个镜头渲染草稿</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1085,7 +1109,7 @@
         <translation>已恢复 %1 时未保存的更改</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Settings.cpp" line="+50"/>
+        <location filename="../ui/MainWindow_Settings.cpp" line="+52"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -1099,11 +1123,154 @@
         <source>&amp;Animatic Player</source>
         <translation>动态分镜播放器(&amp;A)</translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindow_Models.cpp" line="+32"/>
+        <source>the model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loaded %1 in %2 s</source>
+        <translation>已载入 %1，用时 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>shotcraft::ui::ModelsPanel</name>
+    <message>
+        <location filename="../ui/ModelsPanel.cpp" line="+123"/>
+        <source>Checkpoints</source>
+        <translation>检查点模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ControlNets</source>
+        <translation>ControlNet 模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRAs</source>
+        <translation>LoRA 模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAEs</source>
+        <translation>VAE 模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TAESD preview decoders</source>
+        <translation>TAESD 预览解码器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not recognised</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not installed yet</source>
+        <translation>尚未安装</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used for renders</source>
+        <translation>用于渲染</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen for renders, but cannot be used: %1</source>
+        <translation>已选作渲染模型，但无法使用：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 (embedded)</source>
+        <translation>%1（内置）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Scanning model folders…</source>
+        <translation>正在扫描模型文件夹…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loaded %1 in %2 s</source>
+        <translation>已载入 %1，用时 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Family</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the model folders again (Settings &gt; Preferences lists them)</source>
+        <translation>重新扫描模型文件夹（在“设置 &gt; 首选项”中列出）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use for Renders</source>
+        <translation>用于渲染(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render shots with the selected checkpoint</source>
+        <translation>使用所选检查点模型渲染镜头</translation>
+    </message>
 </context>
 <context>
     <name>shotcraft::ui::PreviewPanel</name>
     <message>
-        <location filename="../ui/PreviewPanel.cpp" line="+107"/>
+        <location filename="../ui/PreviewPanel.cpp" line="+109"/>
         <source>No render running</source>
         <translation>当前没有渲染任务</translation>
     </message>
@@ -1288,7 +1455,7 @@
 <context>
     <name>shotcraft::ui::RenderController</name>
     <message>
-        <location filename="../ui/RenderController.cpp" line="+61"/>
+        <location filename="../ui/RenderController.cpp" line="+62"/>
         <source>Save the project first: rendered takes are stored in its folder.</source>
         <translation>请先保存项目：渲染出的镜次存放在项目文件夹中。</translation>
     </message>
@@ -1298,12 +1465,12 @@
         <translation>不存在镜头 %1。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Job %1 is not a shot render.</source>
         <translation>任务 %1 不是镜头渲染任务。</translation>
     </message>
     <message>
-        <location filename="../ui/RenderController_Job.cpp" line="+133"/>
+        <location filename="../ui/RenderController_Job.cpp" line="+140"/>
         <source>Final render of %1</source>
         <translation>%1 成片渲染</translation>
     </message>
@@ -1580,7 +1747,7 @@
 <context>
     <name>shotcraft::ui::ShotPanel</name>
     <message>
-        <location filename="../ui/ShotPanel.cpp" line="+174"/>
+        <location filename="../ui/ShotPanel.cpp" line="+156"/>
         <source>Select a shot on the storyboard to edit it here.</source>
         <translation>在分镜板上选择一个镜头，即可在此编辑。</translation>
     </message>
@@ -1666,7 +1833,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/ShotPanel_Edits.cpp" line="+68"/>
+        <location filename="../ui/ShotPanel_Edits.cpp" line="+69"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
