@@ -46,6 +46,7 @@ class IEngine {
 
 // What `shotcraft-cli bench engine` asks a factory to measure.
 struct BenchmarkRequest {
+  std::string subject = "engine";  // "engine": per-step timings; "load": loading an SD-1.5-sized single file
   EngineOptions options;   // device/threads; precision Auto measures fp32 and the fast low precision
   int width = 512;         // image size of the step measured (SD-1.5 shape by default)
   int height = 512;

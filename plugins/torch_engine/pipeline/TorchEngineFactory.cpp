@@ -1,6 +1,7 @@
 #include "plugins/torch_engine/pipeline/TorchEngineFactory.h"
 
 #include "plugins/torch_engine/pipeline/Benchmark.h"
+#include "plugins/torch_engine/pipeline/LoadBenchmark.h"
 #include "plugins/torch_engine/pipeline/TorchEngine.h"
 #include "plugins/torch_engine/sampling/SamplerFactory.h"
 #include "plugins/torch_engine/train/Trainer.h"
@@ -32,6 +33,7 @@ std::vector<std::string> TorchEngineFactory::samplerNames() const { return torch
 bool TorchEngineFactory::runBenchmark(const engine::BenchmarkRequest& request,
                                       const std::function<void(const std::string&)>& print,
                                       std::string* error) const {
+  if (request.subject == "load") return runLoadBenchmark(request, print, error);
   return runEngineBenchmark(request, print, error);
 }
 
