@@ -8,25 +8,12 @@
 
 #include "core/cli/Cli.h"
 #include "core/model/ProjectIo.h"
+#include "tests/common/CliRun.h"
 #include "tests/common/TestUtil.h"
 
 namespace {
-struct Result {
-  int code = 0;
-  QString out;
-  QString err;
-};
-
-Result runCli(const QStringList& args) {
-  Result r;
-  {
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    shotcraft::cli::Context ctx{out, err};
-    r.code = shotcraft::cli::run(args, ctx);
-  }
-  return r;
-}
+using Result = shotcraft::test::CliResult;
+using shotcraft::test::runCli;
 
 QString demo() { return QString::fromStdString(shotcraft::test::sourcePath("resources/demo/NeonDawn.shotcraft")); }
 QString sample() { return QString::fromStdString(shotcraft::test::sourcePath("resources/samples/neon_dawn.fountain")); }

@@ -7,25 +7,12 @@
 #include <QTemporaryDir>
 
 #include "core/cli/Cli.h"
+#include "tests/common/CliRun.h"
 
 namespace {
 
-struct Result {
-  int code = 0;
-  QString out;
-  QString err;
-};
-
-Result runCli(const QStringList& args) {
-  Result r;
-  {
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    shotcraft::cli::Context ctx{out, err};
-    r.code = shotcraft::cli::run(args, ctx);
-  }
-  return r;
-}
+using Result = shotcraft::test::CliResult;
+using shotcraft::test::runCli;
 
 void writeFile(const QString& path, qsizetype bytes) {
   QDir().mkpath(QFileInfo(path).absolutePath());

@@ -45,6 +45,9 @@ std::string fmt(const char* format, double a, double b = 0, double c = 0) {
   return buf;
 }
 
+
+}  // namespace
+
 nn::UNetConfig benchUNetConfig(bool quick) {
   nn::UNetConfig cfg;  // defaults are SD-1.5's
   if (quick) {
@@ -58,7 +61,15 @@ nn::UNetConfig benchUNetConfig(bool quick) {
   return cfg;
 }
 
-}  // namespace
+nn::VaeConfig benchVaeConfig(bool quick) {
+  nn::VaeConfig cfg;  // SD's VAE
+  if (quick) {
+    cfg.blockOutChannels = {32, 64};
+    cfg.downBlockTypes = {"DownEncoderBlock2D", "DownEncoderBlock2D"};
+    cfg.upBlockTypes = {"UpDecoderBlock2D", "UpDecoderBlock2D"};
+  }
+  return cfg;
+}
 
 bool runEngineBenchmark(const engine::BenchmarkRequest& request, const std::function<void(const std::string&)>& print,
                         std::string* error) {
@@ -81,12 +92,7 @@ bool runEngineBenchmark(const engine::BenchmarkRequest& request, const std::func
     nn::ControlNetConfig ccfg;
     ccfg.unet = ucfg;
     if (request.quick) ccfg.conditioningEmbeddingOutChannels = {8, 16};  // /2, like the quick VAE
-    nn::VaeConfig vcfg;  // SD's VAE
-    if (request.quick) {
-      vcfg.blockOutChannels = {32, 64};
-      vcfg.downBlockTypes = {"DownEncoderBlock2D", "DownEncoderBlock2D"};
-      vcfg.upBlockTypes = {"UpDecoderBlock2D", "UpDecoderBlock2D"};
-    }
+    const nn::VaeConfig vcfg = benchVaeConfig(request.quick);
     const int scale = 1 << (int(vcfg.blockOutChannels.size()) - 1);
     const int64_t h = request.height / scale;
     const int64_t w = request.width / scale;

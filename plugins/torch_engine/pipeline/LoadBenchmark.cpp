@@ -12,6 +12,7 @@
 #include "plugins/torch_engine/nn/ClipText.h"
 #include "plugins/torch_engine/nn/UNet.h"
 #include "plugins/torch_engine/nn/Vae.h"
+#include "plugins/torch_engine/pipeline/Benchmark.h"
 #include "plugins/torch_engine/pipeline/TorchEngineFactory.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsWriter.h"
 
@@ -106,19 +107,10 @@ bool runLoadBenchmark(const engine::BenchmarkRequest& request, const std::functi
     } cleanup{dir};
 
     // SD-1.5's modules (defaults), or small ones for --quick.
-    nn::UNetConfig unetConfig;
-    nn::VaeConfig vaeConfig;
-    nn::ClipTextConfig textConfig;
+    const nn::UNetConfig unetConfig = benchUNetConfig(request.quick);
+    const nn::VaeConfig vaeConfig = benchVaeConfig(request.quick);
+    nn::ClipTextConfig textConfig;  // SD-1.5's CLIP ViT-L/14 text tower
     if (request.quick) {
-      unetConfig.blockOutChannels = {32, 64};
-      unetConfig.downBlockTypes = {"CrossAttnDownBlock2D", "DownBlock2D"};
-      unetConfig.upBlockTypes = {"UpBlock2D", "CrossAttnUpBlock2D"};
-      unetConfig.crossAttentionDim = {32, 32};
-      unetConfig.numAttentionHeads = {4, 4};
-      unetConfig.transformerLayersPerBlock = {1, 1};
-      vaeConfig.blockOutChannels = {32, 64};
-      vaeConfig.downBlockTypes = {"DownEncoderBlock2D", "DownEncoderBlock2D"};
-      vaeConfig.upBlockTypes = {"UpDecoderBlock2D", "UpDecoderBlock2D"};
       textConfig.hiddenSize = 32;
       textConfig.intermediateSize = 64;
       textConfig.numHiddenLayers = 2;
