@@ -85,8 +85,8 @@ torch::Tensor attention(const torch::Tensor& q, const torch::Tensor& k, const to
   for (int64_t start = 0; start < nq; start += chunk) {
     const int64_t len = std::min(chunk, nq - start);
     torch::Tensor qc = chunk == nq ? qb : qb.narrow(1, start, len);
-    torch::Tensor scores = torch::baddbmm(torch::empty({bh, len, nk}, qc.options()), qc, kt, /*beta=*/0.0,
-                                          /*alpha=*/scale);
+    // bmm then scale, rather than baddbmm(empty, beta = 0): no path may read uninitialised scores.
+    torch::Tensor scores = torch::bmm(qc, kt).mul_(scale);
     if (upcastSoftmax) scores = scores.to(torch::kFloat32);
     torch::Tensor probs = scores.softmax(-1).to(vb.scalar_type());
     outputs.push_back(torch::bmm(probs, vb));
