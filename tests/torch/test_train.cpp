@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -226,4 +228,46 @@ TEST(Train, UnknownStageAndMissingPrerequisitesFail) {
   EXPECT_NE(error.find("unknown stage 'lora'"), std::string::npos) << error;
   EXPECT_FALSE(run(tinyRequest(dir.path().toStdString(), "unet", 1), &error));
   EXPECT_NE(error.find("needs the vae and tokenizer"), std::string::npos) << error;
+}
+
+TEST(Train, VaeDecoderFineTuneKeepsTheEncoderAndScale) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  auto decoder = tinyRequest(out, "vae", 2);
+  decoder.extra["decoder_only"] = "1";
+  EXPECT_FALSE(run(decoder, &error));  // nothing to fine-tune yet
+  EXPECT_NE(error.find("needs a finished vae stage"), std::string::npos) << error;
+
+  ASSERT_TRUE(run(tinyRequest(out, "vae", 2), &error)) << error;
+  const std::string weights = out + "/vae/diffusion_pytorch_model.safetensors";
+  auto readAll = [&](std::map<std::string, torch::Tensor>* tensors) {
+    auto file = torch_engine::SafeTensorsFile::open(weights, &error);
+    ASSERT_NE(file, nullptr) << error;
+    for (const std::string& name : file->names()) (*tensors)[name] = file->tensor(name).clone();
+  };
+  auto readConfig = [&] {
+    std::ifstream in(out + "/vae/config.json");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  std::map<std::string, torch::Tensor> before, after;
+  readAll(&before);
+  const std::string configBefore = readConfig();
+
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(decoder, &error, {}, &lines)) << error;
+  EXPECT_TRUE(fs::exists(out + "/training/vae_decoder/loss.csv"));
+  readAll(&after);
+  ASSERT_EQ(before.size(), after.size());
+  int changed = 0;
+  for (const auto& [name, tensor] : before) {
+    const bool same = torch::equal(tensor, after.at(name));
+    if (name.rfind("encoder.", 0) == 0 || name.rfind("quant_conv.", 0) == 0) {
+      EXPECT_TRUE(same) << name << " changed, but the encoder is frozen";
+    } else if (!same) {
+      ++changed;
+    }
+  }
+  EXPECT_GT(changed, 10) << "the decoder did not train";
+  EXPECT_EQ(readConfig(), configBefore);  // same latents, same scaling_factor
 }

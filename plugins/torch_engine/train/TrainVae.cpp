@@ -1,7 +1,12 @@
 // `train vae`: the KL autoencoder (256x144 RGB -> 4 x 32 x 18 latents), L1 + MSE reconstruction + a small KL.
+// With the setting decoder_only=1 it fine-tunes the decoder of the finished OUT/vae instead (stage "vae_decoder",
+// L1 + MSE): the encoder and quant_conv stay frozen, so the latent space, its scaling factor and every UNet or
+// ControlNet trained on it stay valid (how Stable Diffusion's ft-MSE VAE was made).
 #include <filesystem>
 
+#include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/nn/Vae.h"
+#include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "plugins/torch_engine/sampling/Sampler.h"
 #include "plugins/torch_engine/train/ModelFolder.h"
 #include "plugins/torch_engine/train/Stages.h"
@@ -15,13 +20,32 @@ namespace fs = std::filesystem;
 bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, const engine::CancelToken& cancel,
               std::string* error) {
   const bool tiny = isTinyRun(request);
+  const bool decoderOnly = extraNumber(request, "decoder_only", 0) != 0;
+  const fs::path vaeDir = fs::path(request.out_dir) / "vae";
   nn::VaeConfig config;
-  if (!nn::VaeConfig::fromJson(vaeConfigJson(tiny, 1.0), &config, error)) return false;
+  if (decoderOnly) {
+    if (!nn::VaeConfig::fromFile((vaeDir / "config.json").string(), &config, error)) {
+      *error = "train vae --set decoder_only=1 needs a finished vae stage: " + *error;
+      return false;
+    }
+  } else if (!nn::VaeConfig::fromJson(vaeConfigJson(tiny, 1.0), &config, error)) {
+    return false;
+  }
   torch::manual_seed(request.data_seed);
   nn::Vae vae(config);
+  if (decoderOnly) {
+    auto weights = SafeTensorsFile::open((vaeDir / "diffusion_pytorch_model.safetensors").string(), error);
+    if (!weights || !nn::loadStateDict(*vae, *weights, "", true, error)) return false;
+    for (auto& p : vae->encoder->parameters()) p.requires_grad_(false);
+    for (auto& p : vae->quant_conv->parameters()) p.requires_grad_(false);
+  }
+  std::vector<torch::Tensor> trained;
+  for (const auto& p : vae->parameters()) {
+    if (p.requires_grad()) trained.push_back(p);
+  }
   int64_t params = 0;
-  for (const auto& p : vae->parameters()) params += p.numel();
-  print("vae: " + std::to_string(params) + " parameters");
+  for (const auto& p : trained) params += p.numel();
+  print(std::string(decoderOnly ? "vae decoder: " : "vae: ") + std::to_string(params) + " trained parameters");
 
   DataSettings data;
   data.seed = request.data_seed;
@@ -34,8 +58,8 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
   BatchPrefetcher batches(data);
 
   LoopSettings loop;
-  loop.stage = "vae";
-  loop.stage_dir = stageDir(request, "vae");
+  loop.stage = decoderOnly ? "vae_decoder" : "vae";
+  loop.stage_dir = stageDir(request, loop.stage);
   loop.steps = request.steps > 0 ? request.steps : 6000;
   loop.lr = request.lr > 0 ? request.lr : 4e-4;
   loop.warmup_steps = std::min<int64_t>(200, loop.steps / 10);
@@ -44,23 +68,32 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
   loop.resume = request.resume;
   loop.data_seed = request.data_seed;
 
-  torch::optim::AdamW optimizer(vae->parameters(), torch::optim::AdamWOptions(loop.lr).weight_decay(0.0));
+  torch::optim::AdamW optimizer(trained, torch::optim::AdamWOptions(loop.lr).weight_decay(0.0));
   const auto step = [&](int64_t s) {
     const TrainingBatch b = batches.get(s);
-    const nn::VaePosterior post = vae->encode(b.rgb);
-    const torch::Tensor z = post.sample(makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x7AE)));
+    nn::VaePosterior post;
+    torch::Tensor z;
+    {
+      torch::AutoGradMode grad(!decoderOnly);  // a frozen encoder needs no graph
+      post = vae->encode(b.rgb);
+      z = post.sample(makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x7AE)));
+    }
     const torch::Tensor recon = vae->decode(z);
     const torch::Tensor rec = torch::l1_loss(recon, b.rgb) + torch::mse_loss(recon, b.rgb);
     const torch::Tensor kl =
         0.5 * (post.mean.pow(2) + post.logvar.exp() - 1.0 - post.logvar).sum() / double(b.rgb.size(0));
-    const torch::Tensor loss = rec + klWeight * kl;
+    const torch::Tensor loss = decoderOnly ? rec : rec + klWeight * kl;
     optimizer.zero_grad();
     loss.backward();
-    torch::nn::utils::clip_grad_norm_(vae->parameters(), 1.0);
+    torch::nn::utils::clip_grad_norm_(trained, 1.0);
     optimizer.step();
     return rec.item<double>();
   };
   if (!runTrainingLoop(loop, {{"vae.", vae.get()}}, optimizer, step, print, cancel, error)) return false;
+  if (decoderOnly) {  // same encoder, same latents: keep the scaling factor
+    return writeComponent(vaeDir.string(), vaeConfigJson(tiny, config.scalingFactor), *vae,
+                          "diffusion_pytorch_model.safetensors", error);
+  }
 
   // Latent scale: 1 / std of the posterior means over a few batches, as SD's scaling_factor.
   torch::NoGradGuard noGrad;
@@ -71,7 +104,7 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
   const double stddev = torch::cat(means).std().item<double>();
   const double scaling = stddev > 1e-6 ? 1.0 / stddev : 1.0;
   print("vae: latent std " + std::to_string(stddev) + ", scaling_factor " + std::to_string(scaling));
-  return writeComponent((fs::path(request.out_dir) / "vae").string(), vaeConfigJson(tiny, scaling), *vae,
+  return writeComponent(vaeDir.string(), vaeConfigJson(tiny, scaling), *vae,
                         "diffusion_pytorch_model.safetensors", error);
 }
 
