@@ -21,6 +21,7 @@
 #include "plugins/torch_engine/train/TrainLoop.h"
 #include "plugins/torch_engine/train/Trainer.h"
 #include "plugins/torch_engine/train/TrainingData.h"
+#include "plugins/torch_engine/train/VaeLoss.h"
 
 using namespace shotcraft;
 using namespace shotcraft::engine;
@@ -88,6 +89,21 @@ TEST(TrainLoop, ScheduleWarmsUpAndDecays) {
   EXPECT_NEAR(scheduledLr(1.0, 9, 100, 10), 0.98, 0.01);  // warm, cosine just begun
   EXPECT_NEAR(scheduledLr(1.0, 99, 100, 10), 0.1, 1e-9);
   EXPECT_EQ(torch_engine::train::formatDuration(9070), "02:31:10");
+}
+
+TEST(TrainLoss, VaeKlIsPerImageElementAsInStableDiffusion) {
+  // A posterior with mean 1 and variance 1 has KL 0.5 per latent element; a perfect reconstruction costs 0.
+  const torch::Tensor image = torch::rand({2, 3, 16, 24}) * 2 - 1;
+  torch_engine::nn::VaePosterior post;
+  post.mean = torch::ones({2, 4, 2, 3});
+  post.logvar = torch::zeros({2, 4, 2, 3});
+  const torch_engine::train::VaeLossTerms t = torch_engine::train::vaeLoss(image, image, post);
+  EXPECT_EQ(t.reconstruction.item<double>(), 0.0);
+  // Summed over the latents (48 elements x 0.5) and divided by the image's 2304 elements, so that weight 1e-6
+  // balances it against the reconstruction as SD's sum-over-pixels loss does.
+  EXPECT_NEAR(t.kl.item<double>(), 24.0 / 2304.0, 1e-9);
+  const torch_engine::train::VaeLossTerms off = torch_engine::train::vaeLoss(image + 0.5, image, post);
+  EXPECT_NEAR(off.reconstruction.item<double>(), 0.5 + 0.25, 1e-6);
 }
 
 TEST(Train, TokenizerRoundTripsBothLanguages) {
@@ -270,4 +286,24 @@ TEST(Train, VaeDecoderFineTuneKeepsTheEncoderAndScale) {
   }
   EXPECT_GT(changed, 10) << "the decoder did not train";
   EXPECT_EQ(readConfig(), configBefore);  // same latents, same scaling_factor
+
+  // The package records the fine-tune next to the vae stage, and refuses an unfinished one.
+  ASSERT_TRUE(run(tinyRequest(out, "tokenizer", 0), &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "unet", 1), &error)) << error;
+  QTemporaryDir shipDir;
+  auto package = tinyRequest(out, "package", 0);
+  package.extra["dest"] = shipDir.path().toStdString() + "/shotcraft-tiny";
+  ASSERT_TRUE(run(package, &error)) << error;
+  EXPECT_TRUE(fs::exists(package.extra["dest"] + "/training-logs/vae_decoder.csv"));
+  QFile card(QString::fromStdString(package.extra["dest"] + "/MODEL_CARD.md"));
+  ASSERT_TRUE(card.open(QIODevice::ReadOnly));
+  EXPECT_NE(card.readAll().indexOf("| vae (fine-tune) | - | - | vae_decoder | 2 |"), -1);
+  auto longer = decoder;
+  longer.steps = 4;
+  longer.resume = true;
+  CancelToken stop;
+  stop.cancel();
+  EXPECT_FALSE(run(longer, &error, stop));  // checkpoint at step 2 of 4
+  EXPECT_FALSE(run(package, &error));
+  EXPECT_NE(error.find("vae_decoder"), std::string::npos) << error;
 }

@@ -2,7 +2,8 @@
 // are stored as float16 (half the bytes; the engine converts on load) except the VAE, which stays float32 like
 // the engine runs it. Configs, tokenizer, scheduler and preview fit are copied as they are, each stage's loss
 // curve goes to DEST/training-logs/, and DEST/MODEL_CARD.md records what was trained for how long. Only complete
-// stages are packaged: a component folder exists only after its stage finished, and its checkpoint must say so.
+// stages are packaged: a component folder exists only after its stage finished, and its checkpoint must say so;
+// a fine-tune stage (vae_decoder) that was started must have finished as well.
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsWriter.h"
 #include "plugins/torch_engine/train/ModelFolder.h"
@@ -26,10 +27,11 @@ struct Component {
   const char* folder;
   const char* stage;  // training/STAGE that produced it ("" = not trained by steps)
   bool required;
+  const char* fineTune = "";  // optional training/STAGE that later refined the same folder
 };
 
 constexpr Component kComponents[] = {
-    {"tokenizer", "", true},           {"vae", "vae", true},
+    {"tokenizer", "", true},           {"vae", "vae", true, "vae_decoder"},
     {"unet", "unet", true},            {"text_encoder", "unet", true},
     {"scheduler", "", true},           {"preview", "", false},
     {"controlnet-depth", "controlnet-depth", false}, {"controlnet-canny", "controlnet-canny", false},
@@ -148,6 +150,23 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
                   record.isEmpty() ? "-" : formatDuration(record.value(QStringLiteral("elapsed_s")).toDouble()).c_str());
     card << line;
     print(std::string("package: ") + line);
+    // A fine-tune stage that was started must have finished too; its curve and time join the card.
+    if (*c.fineTune && fs::exists(src / "training" / c.fineTune)) {
+      QJsonObject tuned;
+      std::string why;
+      if (!stageRecord(src / "training" / c.fineTune / "checkpoint" / "state.json", &tuned, &why)) {
+        fs::remove_all(tmp, ec);
+        if (error) *error = "package: " + why;
+        return false;
+      }
+      fs::copy_file(src / "training" / c.fineTune / "loss.csv",
+                    tmp / "training-logs" / (std::string(c.fineTune) + ".csv"), fs::copy_options::overwrite_existing, ec);
+      std::snprintf(line, sizeof line, "| %s (fine-tune) | - | - | %s | %lld | %s |\n", c.folder, c.fineTune,
+                    (long long)tuned.value(QStringLiteral("step")).toDouble(),
+                    formatDuration(tuned.value(QStringLiteral("elapsed_s")).toDouble()).c_str());
+      card << line;
+      print(std::string("package: ") + line);
+    }
   }
   char total[96];
   std::snprintf(total, sizeof total, "\nTotal: %.2f MB.\n", double(totalBytes) / 1e6);

@@ -1,4 +1,5 @@
-// `train vae`: the KL autoencoder (256x144 RGB -> 4 x 32 x 18 latents), L1 + MSE reconstruction + a small KL.
+// `train vae`: the KL autoencoder (256x144 RGB -> 4 x 32 x 18 latents), L1 + MSE reconstruction + a small KL
+// (train/VaeLoss.h).
 // With the setting decoder_only=1 it fine-tunes the decoder of the finished OUT/vae instead (stage "vae_decoder",
 // L1 + MSE): the encoder and quant_conv stay frozen, so the latent space, its scaling factor and every UNet or
 // ControlNet trained on it stay valid (how Stable Diffusion's ft-MSE VAE was made).
@@ -12,6 +13,7 @@
 #include "plugins/torch_engine/train/Stages.h"
 #include "plugins/torch_engine/train/TrainLoop.h"
 #include "plugins/torch_engine/train/TrainingData.h"
+#include "plugins/torch_engine/train/VaeLoss.h"
 
 namespace shotcraft::torch_engine::train {
 
@@ -78,16 +80,13 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
       post = vae->encode(b.rgb);
       z = post.sample(makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x7AE)));
     }
-    const torch::Tensor recon = vae->decode(z);
-    const torch::Tensor rec = torch::l1_loss(recon, b.rgb) + torch::mse_loss(recon, b.rgb);
-    const torch::Tensor kl =
-        0.5 * (post.mean.pow(2) + post.logvar.exp() - 1.0 - post.logvar).sum() / double(b.rgb.size(0));
-    const torch::Tensor loss = decoderOnly ? rec : rec + klWeight * kl;
+    const VaeLossTerms terms = vaeLoss(vae->decode(z), b.rgb, post);
+    const torch::Tensor loss = decoderOnly ? terms.reconstruction : terms.reconstruction + klWeight * terms.kl;
     optimizer.zero_grad();
     loss.backward();
     torch::nn::utils::clip_grad_norm_(trained, 1.0);
     optimizer.step();
-    return rec.item<double>();
+    return terms.reconstruction.item<double>();
   };
   if (!runTrainingLoop(loop, {{"vae.", vae.get()}}, optimizer, step, print, cancel, error)) return false;
   if (decoderOnly) {  // same encoder, same latents: keep the scaling factor
