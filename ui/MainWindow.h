@@ -148,6 +148,7 @@ class MainWindow : public QMainWindow {
   void showAbout();
   // MainWindow_Render.cpp
   void createRenderUi();
+  bool ensureSavedForRender();  // an unsaved project is saved first (takes live in its folder); false if not
   void retranslateRenderUi();
   void refreshRenderStates(const QString& shotId = {});  // "" = every shot
   void chooseModelFolder();

@@ -104,11 +104,7 @@ bool MainWindow::renderSelectedShot(bool final) {
     reportError(tr("Render"), tr("Select a shot to render first."));
     return false;
   }
-  if (m_document->filePath().isEmpty()) {
-    statusBar()->showMessage(tr("Save the project first: rendered takes are stored in its folder."),
-                             kRenderMessage_ms);
-    if (!saveProject()) return false;  // Save As asks where
-  }
+  if (!ensureSavedForRender()) return false;
   if (!m_shotPanel->seedLocked()) {
     const uint64_t seed = QRandomGenerator::global()->bounded(static_cast<quint64>(model::limits::kMaxSeed));
     m_document->setShotSeed(shotId, seed);
@@ -125,12 +121,14 @@ bool MainWindow::renderSelectedShot(bool final) {
   return true;
 }
 
+bool MainWindow::ensureSavedForRender() {
+  if (!m_document->filePath().isEmpty()) return true;
+  statusBar()->showMessage(tr("Save the project first: rendered takes are stored in its folder."), kRenderMessage_ms);
+  return saveProject();  // Save As asks where
+}
+
 int MainWindow::renderStaleShots() {
-  if (m_document->filePath().isEmpty()) {
-    statusBar()->showMessage(tr("Save the project first: rendered takes are stored in its folder."),
-                             kRenderMessage_ms);
-    if (!saveProject()) return 0;  // Save As asks where
-  }
+  if (!ensureSavedForRender()) return 0;
   int queued = 0;
   QString firstError;
   for (const QString& shotId : m_document->project().shotIds()) {
