@@ -17,6 +17,8 @@
 #include "core/scenes/DatasetWriter.h"
 #include "plugins/torch_engine/pipeline/ModelBundle.h"
 #include "plugins/torch_engine/pipeline/TorchEngineFactory.h"
+#include "plugins/torch_engine/nn/StateDict.h"
+#include "plugins/torch_engine/nn/Vae.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "plugins/torch_engine/train/TrainLoop.h"
 #include "plugins/torch_engine/train/Trainer.h"
@@ -244,6 +246,24 @@ TEST(Train, UnknownStageAndMissingPrerequisitesFail) {
   EXPECT_NE(error.find("unknown stage 'lora'"), std::string::npos) << error;
   EXPECT_FALSE(run(tinyRequest(dir.path().toStdString(), "unet", 1), &error));
   EXPECT_NE(error.find("needs the vae and tokenizer"), std::string::npos) << error;
+}
+
+TEST(Train, VaePosteriorStartsNarrow) {
+  // logvar_init (-6 by default): after two steps the posterior's std is still ~0.05, not the default init's ~1.
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(run(tinyRequest(out, "vae", 2), &error)) << error;
+  torch_engine::nn::VaeConfig config;
+  ASSERT_TRUE(torch_engine::nn::VaeConfig::fromFile(out + "/vae/config.json", &config, &error)) << error;
+  torch_engine::nn::Vae vae(config);
+  auto weights = torch_engine::SafeTensorsFile::open(out + "/vae/diffusion_pytorch_model.safetensors", &error);
+  ASSERT_TRUE(weights) << error;
+  ASSERT_TRUE(torch_engine::nn::loadStateDict(*vae, *weights, "", true, &error)) << error;
+  torch::NoGradGuard noGrad;
+  const auto post = vae->encode(torch::rand({2, 3, 32, 64}) * 2 - 1);
+  EXPECT_LT(post.stddev.mean().item<double>(), 0.1);
+  EXPECT_GT(post.stddev.mean().item<double>(), 0.02);
 }
 
 TEST(Train, VaeDecoderFineTuneKeepsTheEncoderAndScale) {

@@ -41,6 +41,15 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
     for (auto& p : vae->encoder->parameters()) p.requires_grad_(false);
     for (auto& p : vae->quant_conv->parameters()) p.requires_grad_(false);
   }
+  if (!decoderOnly && vae->quant_conv) {
+    // The posterior starts narrow (logvar = logvar_init everywhere, std 0.05 at -6) instead of at std ~1: from a
+    // default init the reconstruction loss narrowed it only to std 0.56 beside a latent std of 1.04 by step 500
+    // (0.43 vs 0.75 after 2000 steps), and the decoder learned to draw from latents half made of sampling noise.
+    torch::NoGradGuard noGrad;
+    const int64_t latent = vae->quant_conv->weight.size(0) / 2;
+    vae->quant_conv->weight.narrow(0, latent, latent).zero_();
+    vae->quant_conv->bias.narrow(0, latent, latent).fill_(extraNumber(request, "logvar_init", -6.0));
+  }
   std::vector<torch::Tensor> trained;
   for (const auto& p : vae->parameters()) {
     if (p.requires_grad()) trained.push_back(p);
