@@ -7,7 +7,6 @@
 // catch a hang).
 #include <QDir>
 #include <QAction>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QImage>
@@ -15,7 +14,6 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <algorithm>
 #include <iostream>
 
@@ -33,6 +31,7 @@
 namespace {
 
 using shotcraft::ui::Freshness;
+using shotcraft::test::GapMeter;
 using shotcraft::ui::MainWindow;
 
 // Copies the folder tree `from` into `to` (the demo must not collect takes in the source tree).
@@ -56,28 +55,6 @@ int distinctColours(const QImage& image) {
   std::sort(colours.begin(), colours.end());
   return int(std::unique(colours.begin(), colours.end()) - colours.begin());
 }
-
-// Records the longest gap between ticks of a 5 ms timer on the UI thread while it runs.
-class GapMeter {
- public:
-  GapMeter() {
-    m_clock.start();
-    QObject::connect(&m_ticker, &QTimer::timeout, [this] {
-      const qint64 now = m_clock.elapsed();
-      m_longest_ms = std::max(m_longest_ms, now - m_last_ms);
-      m_last_ms = now;
-    });
-    m_ticker.start(5);
-  }
-  qint64 longest_ms() const { return m_longest_ms; }
-  qint64 elapsed_ms() const { return m_clock.elapsed(); }
-
- private:
-  QElapsedTimer m_clock;
-  QTimer m_ticker;
-  qint64 m_last_ms = 0;
-  qint64 m_longest_ms = 0;
-};
 
 class StudioEndToEnd : public shotcraft::test::UiTest {};
 

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <algorithm>
 
 #include "tests/common/TestUtil.h"
 #include "ui/Theme.h"
@@ -49,6 +50,17 @@ model::Project sampleProject() {
 QString demoProjectPath() {
   const QString path = QString::fromStdString(sourcePath("resources/demo/NeonDawn.shotcraft"));
   return QFileInfo::exists(QDir(path).filePath(QStringLiteral("project.json"))) ? path : QString();
+}
+
+GapMeter::GapMeter(int interval_ms) {
+  m_clock.start();
+  QObject::connect(&m_ticker, &QTimer::timeout, [this] {
+    const qint64 now = m_clock.elapsed();
+    m_longest_ms = std::max(m_longest_ms, now - m_last_ms);
+    m_last_ms = now;
+    ++m_ticks;
+  });
+  m_ticker.start(interval_ms);
 }
 
 void UiTest::SetUp() {

@@ -14,7 +14,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <atomic>
@@ -325,38 +324,26 @@ TEST_F(RenderTest, UiThreadIsNotBlockedWhileAJobRuns) {
   // depends on the machine's load).
   start(1);
   trackFinished();
-  std::atomic<int> uiTicksSeenByJob{0};
   std::atomic<bool> jobOnUiThread{false};
   const auto uiThread = QThread::currentThread();
+  shotcraft::test::GapMeter meter(20);
   const JobId id = m_controller->queue()->submit(
       QStringLiteral("wait for the UI"), shotcraft::engine::JobPriority::Interactive,
       [&](shotcraft::engine::JobContext&) {
         jobOnUiThread = QThread::currentThread() == uiThread;
         QElapsedTimer waited;
         waited.start();
-        while (uiTicksSeenByJob.load() < 5 && waited.elapsed() < 20000) {
+        while (meter.ticks() < 5 && waited.elapsed() < 20000) {
           std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
-        return shotcraft::engine::JobOutcome{uiTicksSeenByJob.load() >= 5, "the UI thread stopped ticking"};
+        return shotcraft::engine::JobOutcome{meter.ticks() >= 5, "the UI thread stopped ticking"};
       });
-  QElapsedTimer clock;
-  clock.start();
-  qint64 last_ms = 0, longestGap_ms = 0;
-  QTimer timer;
-  timer.setInterval(20);
-  QObject::connect(&timer, &QTimer::timeout, [&] {
-    const qint64 now = clock.elapsed();
-    longestGap_ms = std::max(longestGap_ms, now - last_ms);
-    last_ms = now;
-    ++uiTicksSeenByJob;
-  });
-  timer.start();
   EXPECT_EQ(waitFinished(id), JobStatus::Completed);
-  timer.stop();
-  std::cout << "[ ui thread ] " << uiTicksSeenByJob.load() << " timer ticks while the job ran, longest gap "
-            << longestGap_ms << " ms\n";
+  meter.stop();
+  std::cout << "[ ui thread ] " << meter.ticks() << " timer ticks while the job ran, longest gap "
+            << meter.longest_ms() << " ms\n";
   EXPECT_FALSE(jobOnUiThread.load());
-  EXPECT_GE(uiTicksSeenByJob.load(), 5);
+  EXPECT_GE(meter.ticks(), 5);
 }
 
 }  // namespace
