@@ -9,43 +9,14 @@
 #include <set>
 
 #include "core/models/ModelRegistry.h"
+#include "tests/models/FakeProbeFactory.h"
 
 using namespace shotcraft;
 using namespace shotcraft::models;
+using shotcraft::test::FakeProbeFactory;
 namespace fs = std::filesystem;
 
 namespace {
-
-class FakeFactory : public engine::IEngineFactory {
- public:
-  std::string id() const override { return "fake"; }
-  std::unique_ptr<engine::IEngine> create(const engine::EngineOptions&, std::string* error) const override {
-    *error = "fake";
-    return nullptr;
-  }
-  std::vector<std::string> samplerNames() const override { return {}; }
-  engine::ModelProbeResult probeModel(const std::string& path) const override {
-    ++probes;
-    engine::ModelProbeResult r;
-    r.family = "unknown";
-    r.layout = "unknown";
-    if (fs::is_directory(path)) {
-      r.layout = "diffusers-folder";
-      if (fs::exists(fs::path(path) / "unet" / "config.json")) r.family = "sd1";
-      else if (fs::exists(fs::path(path) / "config.json")) r.family = "controlnet";
-    } else {
-      r.layout = "single-file";
-      std::ifstream in(path);
-      std::string text;
-      std::getline(in, text);
-      if (text.rfind("family=", 0) == 0) r.family = text.substr(7);
-    }
-    r.usable = r.family == "sd1" || r.family == "sd2";
-    r.message = r.family == "sdxl" ? "SDXL is not supported yet" : r.family + " " + r.layout;
-    return r;
-  }
-  mutable int probes = 0;
-};
 
 void writeFile(const fs::path& path, const std::string& text, size_t padTo = 0) {
   fs::create_directories(path.parent_path());
@@ -85,7 +56,7 @@ struct Fixture {
 TEST(ModelRegistry, SingleFileCheckpointHasFamilySizeAndIsUsable) {
   Fixture f;
   writeFile(f.root() / "dreamy.safetensors", "family=sd1", 4096);
-  auto factory = std::make_shared<FakeFactory>();
+  auto factory = std::make_shared<FakeProbeFactory>();
   const ScanResult r = ModelRegistry(factory).scan({f.root().string()});
   EXPECT_TRUE(r.errors.empty());
   ASSERT_EQ(r.entries.size(), 1u);
@@ -103,14 +74,14 @@ TEST(ModelRegistry, SingleFileCheckpointHasFamilySizeAndIsUsable) {
 TEST(ModelRegistry, DiffusersFolderIsOneEntryWithSummedWeightSize) {
   Fixture f;
   writeDiffusers(f.root() / "sd15-diffusers");
-  auto factory = std::make_shared<FakeFactory>();
+  auto factory = std::make_shared<FakeProbeFactory>();
   const ScanResult r = ModelRegistry(factory).scan({f.root().string()});
   ASSERT_EQ(r.entries.size(), 1u);
   EXPECT_EQ(r.entries[0].name, "sd15-diffusers");
   EXPECT_EQ(r.entries[0].kind, ModelKind::Checkpoint);
   EXPECT_EQ(r.entries[0].layout, "diffusers-folder");
   EXPECT_EQ(r.entries[0].size_bytes, 1500u);  // weights only: the tokenizer and configs are not counted
-  EXPECT_EQ(factory->probes, 1);              // its vae/ and unet/ were not listed or probed on their own
+  EXPECT_EQ(factory->probes.load(), 1);  // its vae/ and unet/ were not listed or probed on their own
 
   // The folder itself added as a models folder: the same one entry.
   const ScanResult direct = ModelRegistry(factory).scan({(f.root() / "sd15-diffusers").string()});
@@ -130,7 +101,7 @@ TEST(ModelRegistry, ConventionalSubfoldersGiveTheirKinds) {
   writeFile(root / "taesd" / "taesd_decoder.safetensors", "family=taesd");
   writeFile(root / "loras" / "deeper" / "hidden.safetensors", "family=lora");  // two levels down: not listed
   writeFile(root / "random" / "other.safetensors", "family=lora");             // not a model subfolder
-  const ScanResult r = ModelRegistry(std::make_shared<FakeFactory>()).scan({root.string()});
+  const ScanResult r = ModelRegistry(std::make_shared<FakeProbeFactory>()).scan({root.string()});
   EXPECT_TRUE(r.errors.empty());
   std::set<std::string> names;
   for (const auto& e : r.entries) names.insert(e.name);
@@ -154,7 +125,7 @@ TEST(ModelRegistry, PickledCheckpointIsListedUnsupportedAndNeverProbed) {
   Fixture f;
   writeFile(f.root() / "old-model.ckpt", "family=sd1", 2048);
   writeFile(f.root() / "vae_approx" / "taesd_decoder.pth", "pickle");
-  auto factory = std::make_shared<FakeFactory>();
+  auto factory = std::make_shared<FakeProbeFactory>();
   const ScanResult r = ModelRegistry(factory).scan({f.root().string()});
   ASSERT_EQ(r.entries.size(), 2u);
   const ModelEntry* ckpt = &find(r, "old-model");
@@ -166,7 +137,7 @@ TEST(ModelRegistry, PickledCheckpointIsListedUnsupportedAndNeverProbed) {
   const ModelEntry* pth = &find(r, "taesd_decoder");
   EXPECT_EQ(pth->kind, ModelKind::Taesd);
   EXPECT_FALSE(pth->usable);
-  EXPECT_EQ(factory->probes, 0);
+  EXPECT_EQ(factory->probes.load(), 0);
 }
 
 TEST(ModelRegistry, NonWeightFilesAreSkipped) {
@@ -176,7 +147,7 @@ TEST(ModelRegistry, NonWeightFilesAreSkipped) {
   writeFile(f.root() / "model.yaml", "family=sd1");
   writeFile(f.root() / "loras" / "hero.json", "family=lora");
   writeFile(f.root() / "loras" / "hero.safetensors", "family=lora");
-  const ScanResult r = ModelRegistry(std::make_shared<FakeFactory>()).scan({f.root().string()});
+  const ScanResult r = ModelRegistry(std::make_shared<FakeProbeFactory>()).scan({f.root().string()});
   ASSERT_EQ(r.entries.size(), 1u);
   EXPECT_EQ(r.entries[0].name, "hero");
 }
@@ -187,7 +158,7 @@ TEST(ModelRegistry, MissingFolderGivesOneErrorNamingIt) {
   writeFile(f.root() / "plain.txt", "x");
   const std::string missing = (f.root() / "nope").string();
   const ScanResult r =
-      ModelRegistry(std::make_shared<FakeFactory>()).scan({missing, f.root().string(), (f.root() / "plain.txt").string()});
+      ModelRegistry(std::make_shared<FakeProbeFactory>()).scan({missing, f.root().string(), (f.root() / "plain.txt").string()});
   ASSERT_EQ(r.errors.size(), 2u);
   EXPECT_NE(r.errors[0].find(missing), std::string::npos) << r.errors[0];
   EXPECT_NE(r.errors[0].find("does not exist"), std::string::npos) << r.errors[0];
@@ -195,7 +166,7 @@ TEST(ModelRegistry, MissingFolderGivesOneErrorNamingIt) {
   ASSERT_EQ(r.entries.size(), 1u);  // the good folder is still listed
 
   // A weight file in place of a folder (a checkpoint chosen on its own) is that one entry.
-  const ScanResult file = ModelRegistry(std::make_shared<FakeFactory>()).scan({(f.root() / "ok.safetensors").string()});
+  const ScanResult file = ModelRegistry(std::make_shared<FakeProbeFactory>()).scan({(f.root() / "ok.safetensors").string()});
   EXPECT_TRUE(file.errors.empty());
   ASSERT_EQ(file.entries.size(), 1u);
   EXPECT_EQ(file.entries[0].name, "ok");
@@ -209,7 +180,7 @@ TEST(ModelRegistry, OrderIsDeterministicAndDuplicatesAreListedOnce) {
   }
   writeFile(root / "loras" / "a-lora.safetensors", "family=lora");
   writeDiffusers(root / "Diffusers-Model");
-  const ModelRegistry registry(std::make_shared<FakeFactory>());
+  const ModelRegistry registry(std::make_shared<FakeProbeFactory>());
   // The same folder twice, and once through a redundant path: each model once.
   const ScanResult r = registry.scan({root.string(), root.string(), (root / "loras" / "..").string()});
   std::vector<std::string> names;
@@ -226,7 +197,7 @@ TEST(ModelRegistry, EmbeddedModelComesFirstOrSaysItIsMissing) {
   Fixture f;
   writeDiffusers(f.root() / "shotcraft-tiny");
   writeFile(f.root() / "models" / "aaa.safetensors", "family=sd1");
-  const ModelRegistry registry(std::make_shared<FakeFactory>());
+  const ModelRegistry registry(std::make_shared<FakeProbeFactory>());
   ScanResult r = registry.scan({(f.root() / "models").string(), f.root().string()},
                                (f.root() / "shotcraft-tiny").string(), true);
   ASSERT_GE(r.entries.size(), 2u);
@@ -247,7 +218,7 @@ TEST(ModelRegistry, EmbeddedModelComesFirstOrSaysItIsMissing) {
 TEST(ModelRegistry, UnsupportedFamilyAndNoFactory) {
   Fixture f;
   writeFile(f.root() / "xl.safetensors", "family=sdxl");
-  ScanResult r = ModelRegistry(std::make_shared<FakeFactory>()).scan({f.root().string()});
+  ScanResult r = ModelRegistry(std::make_shared<FakeProbeFactory>()).scan({f.root().string()});
   ASSERT_EQ(r.entries.size(), 1u);
   EXPECT_EQ(r.entries[0].kind, ModelKind::Checkpoint);
   EXPECT_FALSE(r.entries[0].usable);

@@ -62,6 +62,16 @@ class RenderFixture : public ::testing::Test {
     ASSERT_TRUE(cv::imwrite(path.toStdString(), bgr));
   }
 
+  // Writes assets/<relative> and makes it shot i's depth control (an enabled map).
+  void useDepthMap(int i, const cv::Mat& rgb, const QString& relative = QStringLiteral("depth.png")) {
+    writePng(relative, rgb);
+    model::ControlSlot depth;
+    depth.enabled = true;
+    depth.source = relative;
+    depth.source_kind = model::ControlSource::Map;
+    ASSERT_TRUE(m_project.requestSetControl(shotId(i), model::ControlKind::Depth, depth));
+  }
+
   QTemporaryDir m_tmp;
   QString m_dir;
   model::Project m_project;

@@ -96,12 +96,7 @@ TEST(FileHashCache, KeepsAtMostItsLimitOfEntries) {
 // The studio recomputes a shot's key on every edit: with the cache, the control file is read once, the key is the
 // one the renderer gives without it, and a rewritten control file changes it.
 TEST_F(RenderFixture, CacheKeyReadsAnUnchangedControlFileOnce) {
-  writePng(QStringLiteral("depth.png"), test::dotImage(64, 36, 20, 20));
-  model::ControlSlot depth;
-  depth.enabled = true;
-  depth.source = QStringLiteral("depth.png");
-  depth.source_kind = model::ControlSource::Map;
-  ASSERT_TRUE(m_project.requestSetControl(shotId(0), model::ControlKind::Depth, depth));
+  ASSERT_NO_FATAL_FAILURE(useDepthMap(0, test::dotImage(64, 36, 20, 20)));
 
   render::ShotRenderer plain(m_engine, m_settings);
   render::ShotRenderer cached(m_engine, m_settings);

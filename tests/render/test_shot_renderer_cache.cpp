@@ -134,12 +134,7 @@ TEST_F(RenderFixture, ChangingAnotherShotKeepsThisShotCached) {
 }
 
 TEST_F(RenderFixture, ControlFileContentsArePartOfTheKey) {
-  writePng(QStringLiteral("depth.png"), test::dotImage(64, 36, 20, 20));
-  model::ControlSlot depth;
-  depth.enabled = true;
-  depth.source = QStringLiteral("depth.png");
-  depth.source_kind = model::ControlSource::Map;
-  ASSERT_TRUE(m_project.requestSetControl(shotId(0), model::ControlKind::Depth, depth));
+  ASSERT_NO_FATAL_FAILURE(useDepthMap(0, test::dotImage(64, 36, 20, 20)));
   const render::RenderResult first = renderShot(0);
   ASSERT_TRUE(first.ok) << first.error.toStdString();
   EXPECT_EQ(renderShot(0).framesFromCache, 12);

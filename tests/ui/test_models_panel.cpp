@@ -14,9 +14,7 @@
 #include <QTest>
 #include <QTreeWidget>
 
-#include <filesystem>
-#include <fstream>
-
+#include "tests/models/FakeProbeFactory.h"
 #include "tests/ui/RenderTestSupport.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/MainWindow.h"
@@ -31,33 +29,6 @@ namespace engine = shotcraft::engine;
 
 namespace {
 
-// Probes by the first line of a file ("family=sd1"); a folder with unet/config.json is an sd1 checkpoint.
-class ProbeFactory : public engine::IEngineFactory {
- public:
-  std::string id() const override { return "torch"; }
-  std::unique_ptr<engine::IEngine> create(const engine::EngineOptions&, std::string* error) const override {
-    *error = "probe only";
-    return nullptr;
-  }
-  std::vector<std::string> samplerNames() const override { return {}; }
-  engine::ModelProbeResult probeModel(const std::string& path) const override {
-    engine::ModelProbeResult r;
-    r.family = "unknown";
-    r.layout = std::filesystem::is_directory(path) ? "diffusers-folder" : "single-file";
-    if (std::filesystem::exists(std::filesystem::path(path) / "unet" / "config.json")) {
-      r.family = "sd1";
-    } else {
-      std::ifstream in(path);
-      std::string line;
-      std::getline(in, line);
-      if (line.rfind("family=", 0) == 0) r.family = line.substr(7);
-    }
-    r.usable = r.family == "sd1";
-    r.message = r.family + " " + r.layout;
-    return r;
-  }
-};
-
 void writeFile(const QString& path, const QByteArray& text) {
   QDir().mkpath(QFileInfo(path).absolutePath());
   QFile f(path);
@@ -71,7 +42,7 @@ class ModelsPanelTest : public shotcraft::test::UiTest {
     UiTest::SetUp();
     ASSERT_TRUE(m_dir.isValid());
     qputenv("SHOTCRAFT_MODEL_DIR", m_dir.filePath(QStringLiteral("no-embedded")).toUtf8());
-    m_registry.registerFactory(std::make_shared<ProbeFactory>());
+    m_registry.registerFactory(std::make_shared<shotcraft::test::FakeProbeFactory>("torch"));
     writeFile(folder(QStringLiteral("good.safetensors")), "family=sd1");
     writeFile(folder(QStringLiteral("xl.safetensors")), "family=sdxl");
     writeFile(folder(QStringLiteral("old.ckpt")), "pickle");
