@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include <QAction>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
@@ -68,18 +69,24 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createDocks() {
-  m_briefDock = new QDockWidget(this);
-  m_briefDock->setObjectName(QStringLiteral("BriefDock"));
-  m_briefPanel = new BriefPanel(m_document, m_briefDock);
-  m_briefDock->setWidget(m_briefPanel);
-  addDockWidget(Qt::RightDockWidgetArea, m_briefDock);
+QDockWidget* MainWindow::addPanelDock(const QString& objectName, QWidget* widget, Qt::DockWidgetArea area) {
+  auto* dock = new QDockWidget(this);
+  dock->setObjectName(objectName);
+  dock->setWidget(widget);
+  addDockWidget(area, dock);
+  return dock;
+}
 
-  m_shotDock = new QDockWidget(this);
-  m_shotDock->setObjectName(QStringLiteral("ShotDock"));
-  m_shotPanel = new ShotPanel(m_document, m_shotDock);
-  m_shotDock->setWidget(m_shotPanel);
-  addDockWidget(Qt::RightDockWidgetArea, m_shotDock);
+void MainWindow::setDockTexts(QDockWidget* dock, const QString& title, const QString& menuText) {
+  dock->setWindowTitle(title);
+  dock->toggleViewAction()->setText(menuText);
+}
+
+void MainWindow::createDocks() {
+  m_briefPanel = new BriefPanel(m_document, this);
+  m_briefDock = addPanelDock(QStringLiteral("BriefDock"), m_briefPanel, Qt::RightDockWidgetArea);
+  m_shotPanel = new ShotPanel(m_document, this);
+  m_shotDock = addPanelDock(QStringLiteral("ShotDock"), m_shotPanel, Qt::RightDockWidgetArea);
   resizeDocks({m_briefDock, m_shotDock}, {400, 400}, Qt::Horizontal);
   resizeDocks({m_briefDock, m_shotDock}, {240, 660}, Qt::Vertical);
 }

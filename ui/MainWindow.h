@@ -121,6 +121,10 @@ class MainWindow : public QMainWindow {
  private:
   // MainWindow.cpp
   void createDocks();
+  // A dock named objectName (saved layouts find docks by it) holding widget, added at area. Its title and View
+  // menu text are set where the UI is retranslated (setDockTexts()).
+  QDockWidget* addPanelDock(const QString& objectName, QWidget* widget, Qt::DockWidgetArea area);
+  static void setDockTexts(QDockWidget* dock, const QString& title, const QString& menuText);
   void connectDocument();
   void restoreLayout();
   void saveLayout() const;

@@ -11,11 +11,8 @@
 namespace shotcraft::ui {
 
 void MainWindow::createAnimaticUi() {
-  m_animaticDock = new QDockWidget(this);
-  m_animaticDock->setObjectName(QStringLiteral("AnimaticDock"));
-  m_animatic = new AnimaticPlayer(m_document, m_animaticDock);
-  m_animaticDock->setWidget(m_animatic);
-  addDockWidget(Qt::LeftDockWidgetArea, m_animaticDock);
+  m_animatic = new AnimaticPlayer(m_document, this);
+  m_animaticDock = addPanelDock(QStringLiteral("AnimaticDock"), m_animatic, Qt::LeftDockWidgetArea);
   tabifyDockWidget(m_previewDock, m_animaticDock);  // a tab beside Live Preview and Camera
   m_previewDock->raise();
   m_viewMenu->insertAction(m_themeMenu->menuAction(), m_animaticDock->toggleViewAction());
@@ -26,8 +23,7 @@ void MainWindow::createAnimaticUi() {
 
 void MainWindow::retranslateAnimaticUi() {
   if (m_animaticDock == nullptr) return;
-  m_animaticDock->setWindowTitle(tr("Animatic"));
-  m_animaticDock->toggleViewAction()->setText(tr("&Animatic Player"));
+  setDockTexts(m_animaticDock, tr("Animatic"), tr("&Animatic Player"));
 }
 
 }  // namespace shotcraft::ui

@@ -152,8 +152,8 @@ void MainWindow::retranslateUi() {
   m_languageMenu->setTitle(tr("&Language"));
   m_helpMenu->setTitle(tr("&Help"));
   m_toolBar->setWindowTitle(tr("Main Toolbar"));
-  m_briefDock->setWindowTitle(tr("Brief"));
-  m_shotDock->setWindowTitle(tr("Shot"));
+  setDockTexts(m_briefDock, tr("Brief"), tr("&Brief Panel"));
+  setDockTexts(m_shotDock, tr("Shot"), tr("S&hot Panel"));
 
   // Short labels for the tool bar (menu texts carry mnemonics that read badly on buttons in some languages).
   m_actions.newProject->setIconText(tr("New"));
@@ -182,8 +182,6 @@ void MainWindow::retranslateUi() {
   m_actions.lightTheme->setText(tr("&Light"));
   m_actions.darkTheme->setText(tr("&Dark"));
   m_actions.about->setText(tr("&About Shotcraft"));
-  m_briefDock->toggleViewAction()->setText(tr("&Brief Panel"));
-  m_shotDock->toggleViewAction()->setText(tr("S&hot Panel"));
   m_toolBar->toggleViewAction()->setText(tr("&Toolbar"));
   updateRecentMenu();
   updateEditActions();

@@ -18,11 +18,8 @@ constexpr int kLoadMessage_ms = 8000;
 }
 
 void MainWindow::createModelsUi() {
-  m_modelsDock = new QDockWidget(this);
-  m_modelsDock->setObjectName(QStringLiteral("ModelsDock"));
-  m_modelsPanel = new ModelsPanel(nullptr, m_modelsDock);
-  m_modelsDock->setWidget(m_modelsPanel);
-  addDockWidget(Qt::LeftDockWidgetArea, m_modelsDock);
+  m_modelsPanel = new ModelsPanel(nullptr, this);
+  m_modelsDock = addPanelDock(QStringLiteral("ModelsDock"), m_modelsPanel, Qt::LeftDockWidgetArea);
   tabifyDockWidget(m_animaticDock, m_modelsDock);  // a tab beside Live Preview, Camera and Animatic
   m_previewDock->raise();
   m_viewMenu->insertAction(m_themeMenu->menuAction(), m_modelsDock->toggleViewAction());
@@ -36,8 +33,7 @@ void MainWindow::createModelsUi() {
 
 void MainWindow::retranslateModelsUi() {
   if (m_modelsDock == nullptr) return;
-  m_modelsDock->setWindowTitle(tr("Models"));
-  m_modelsDock->toggleViewAction()->setText(tr("&Models"));
+  setDockTexts(m_modelsDock, tr("Models"), tr("&Models"));
 }
 
 }  // namespace shotcraft::ui

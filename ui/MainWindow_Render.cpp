@@ -33,17 +33,10 @@ constexpr int kRenderMessage_ms = 8000;
 void MainWindow::createRenderUi() {
   m_render = new RenderController(m_document, nullptr, this);
 
-  m_previewDock = new QDockWidget(this);
-  m_previewDock->setObjectName(QStringLiteral("PreviewDock"));
-  m_previewPanel = new PreviewPanel(m_render, m_previewDock);
-  m_previewDock->setWidget(m_previewPanel);
-  addDockWidget(Qt::LeftDockWidgetArea, m_previewDock);
-
-  m_queueDock = new QDockWidget(this);
-  m_queueDock->setObjectName(QStringLiteral("RenderQueueDock"));
-  m_queuePanel = new RenderQueuePanel(m_render, m_queueDock);
-  m_queueDock->setWidget(m_queuePanel);
-  addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
+  m_previewPanel = new PreviewPanel(m_render, this);
+  m_previewDock = addPanelDock(QStringLiteral("PreviewDock"), m_previewPanel, Qt::LeftDockWidgetArea);
+  m_queuePanel = new RenderQueuePanel(m_render, this);
+  m_queueDock = addPanelDock(QStringLiteral("RenderQueueDock"), m_queuePanel, Qt::BottomDockWidgetArea);
   resizeDocks({m_queueDock}, {170}, Qt::Vertical);
   resizeDocks({m_previewDock}, {320}, Qt::Horizontal);
 
@@ -198,10 +191,8 @@ void MainWindow::retranslateRenderUi() {
   m_renderStaleAction->setText(tr("Draft All &Stale Shots"));
   m_renderStaleAction->setToolTip(tr("Draft every shot that has no take yet or was edited since its take, in play order"));
   m_modelFolderAction->setText(tr("&Model Folder…"));
-  m_previewDock->setWindowTitle(tr("Live Preview"));
-  m_queueDock->setWindowTitle(tr("Render Queue"));
-  m_previewDock->toggleViewAction()->setText(tr("Live &Preview"));
-  m_queueDock->toggleViewAction()->setText(tr("Render &Queue"));
+  setDockTexts(m_previewDock, tr("Live Preview"), tr("Live &Preview"));
+  setDockTexts(m_queueDock, tr("Render Queue"), tr("Render &Queue"));
 }
 
 }  // namespace shotcraft::ui

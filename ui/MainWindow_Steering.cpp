@@ -18,18 +18,11 @@ const QSize kCameraBackground_px(960, 540);
 }
 
 void MainWindow::createSteeringUi() {
-  m_controlDock = new QDockWidget(this);
-  m_controlDock->setObjectName(QStringLiteral("ControlDock"));
-  m_controlPanel = new ControlPanel(m_document, m_controlDock);
-  m_controlDock->setWidget(m_controlPanel);
-  addDockWidget(Qt::RightDockWidgetArea, m_controlDock);
+  m_controlPanel = new ControlPanel(m_document, this);
+  m_controlDock = addPanelDock(QStringLiteral("ControlDock"), m_controlPanel, Qt::RightDockWidgetArea);
   tabifyDockWidget(m_shotDock, m_controlDock);
-
-  m_cameraDock = new QDockWidget(this);
-  m_cameraDock->setObjectName(QStringLiteral("CameraDock"));
-  m_cameraEditor = new CameraPathEditor(m_document, m_cameraDock);
-  m_cameraDock->setWidget(m_cameraEditor);
-  addDockWidget(Qt::LeftDockWidgetArea, m_cameraDock);
+  m_cameraEditor = new CameraPathEditor(m_document, this);
+  m_cameraDock = addPanelDock(QStringLiteral("CameraDock"), m_cameraEditor, Qt::LeftDockWidgetArea);
   tabifyDockWidget(m_previewDock, m_cameraDock);
   m_shotDock->raise();
   m_previewDock->raise();
@@ -51,10 +44,8 @@ void MainWindow::createSteeringUi() {
 }
 
 void MainWindow::retranslateSteeringUi() {
-  m_controlDock->setWindowTitle(tr("Controls"));
-  m_cameraDock->setWindowTitle(tr("Camera"));
-  m_controlDock->toggleViewAction()->setText(tr("&Controls Panel"));
-  m_cameraDock->toggleViewAction()->setText(tr("C&amera Path Editor"));
+  setDockTexts(m_controlDock, tr("Controls"), tr("&Controls Panel"));
+  setDockTexts(m_cameraDock, tr("Camera"), tr("C&amera Path Editor"));
 }
 
 }  // namespace shotcraft::ui
