@@ -15,7 +15,7 @@
 <context>
     <name>shotcraft::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+107"/>
+        <location filename="../ui/MainWindow.cpp" line="+114"/>
         <source>%1 acts · %n shot(s) · %2 s</source>
         <translation>
             <numerusform>%1 acts · %n shot · %2 s</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow_Render.cpp" line="+150"/>
+        <location filename="../ui/MainWindow_Render.cpp" line="+141"/>
         <source>Drafting %n shot(s) without an up-to-date take</source>
         <translation>
             <numerusform>Drafting %n shot without an up-to-date take</numerusform>

@@ -548,7 +548,7 @@
 <context>
     <name>shotcraft::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+39"/>
+        <location filename="../ui/MainWindow.cpp" line="+40"/>
         <source>Unsaved Changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -579,7 +579,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <location filename="../ui/MainWindow_Edit.cpp" line="+29"/>
         <location line="+10"/>
         <location line="+10"/>
@@ -889,7 +889,7 @@
         <translation>关于 Shotcraft(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
         <source>&amp;Brief Panel</source>
         <translation>简报面板(&amp;B)</translation>
     </message>
@@ -899,7 +899,7 @@
         <translation>镜头面板(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+29"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Render.cpp" line="+94"/>
+        <location filename="../ui/MainWindow_Render.cpp" line="+87"/>
         <source>Render of %1 failed: %2</source>
         <translation>镜头 %1 渲染失败：%2</translation>
     </message>
@@ -955,24 +955,23 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+16"/>
-        <location line="+26"/>
+        <location line="+12"/>
+        <location line="+28"/>
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-40"/>
         <source>Select a shot to render first.</source>
         <translation>请先选择要渲染的镜头。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <location line="+22"/>
         <source>Save the project first: rendered takes are stored in its folder.</source>
         <translation>请先保存项目：渲染出的镜次存放在项目文件夹中。</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Drafting %n shot(s) without an up-to-date take</source>
         <translation>
             <numerusform>正在为 %n 个没有最新镜次的镜头渲染草稿</numerusform>
@@ -1039,7 +1038,7 @@
         <translation>渲染队列</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Live &amp;Preview</source>
         <translation>实时预览(&amp;P)</translation>
     </message>
@@ -1049,7 +1048,7 @@
         <translation>渲染队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Steering.cpp" line="+54"/>
+        <location filename="../ui/MainWindow_Steering.cpp" line="+47"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
@@ -1059,7 +1058,7 @@
         <translation>运镜</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;Controls Panel</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
@@ -1114,17 +1113,17 @@
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Animatic.cpp" line="+29"/>
+        <location filename="../ui/MainWindow_Animatic.cpp" line="+26"/>
         <source>Animatic</source>
         <translation>动态分镜</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Animatic Player</source>
         <translation>动态分镜播放器(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow_Models.cpp" line="+32"/>
+        <location filename="../ui/MainWindow_Models.cpp" line="+29"/>
         <source>the model</source>
         <translation>模型</translation>
     </message>
@@ -1139,7 +1138,7 @@
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Models</source>
         <translation>模型(&amp;M)</translation>
     </message>
@@ -1173,16 +1172,17 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+30"/>
         <source>Not recognised</source>
         <translation>无法识别</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-7"/>
         <source>Not installed yet</source>
         <translation>尚未安装</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Used for renders</source>
         <translation>用于渲染</translation>
     </message>
@@ -1192,12 +1192,63 @@
         <translation>已选作渲染模型，但无法使用：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-17"/>
+        <source>checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>controlnet</source>
+        <translation>ControlNet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lora</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vae</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>taesd</source>
+        <translation>TAESD</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pickled file, not loaded: convert it to .safetensors</source>
+        <translation>pickle 格式文件，未加载：请转换为 .safetensors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No engine plugin to inspect it</source>
+        <translation>没有可检查它的引擎插件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not supported yet</source>
+        <translation>暂不支持</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>%1 (embedded)</source>
         <translation>%1（内置）</translation>
     </message>

@@ -130,13 +130,42 @@ QString ModelsPanel::kindTitle(models::ModelKind kind) const {
   return tr("Not recognised");
 }
 
+QString ModelsPanel::kindLabel(models::ModelKind kind) const {
+  switch (kind) {
+    case models::ModelKind::Checkpoint: return tr("checkpoint");
+    case models::ModelKind::ControlNet: return tr("controlnet");
+    case models::ModelKind::Lora: return tr("lora");
+    case models::ModelKind::Vae: return tr("vae");
+    case models::ModelKind::Taesd: return tr("taesd");
+    case models::ModelKind::Unknown: break;
+  }
+  return tr("unknown");
+}
+
+// Family names ("sd1", "sdxl", "shotcraft-tiny") are names; only "unknown" is a word.
+QString ModelsPanel::familyLabel(const std::string& family) const {
+  return family.empty() || family == "unknown" ? tr("unknown") : QString::fromStdString(family);
+}
+
+QString ModelsPanel::statusLabel(models::ModelStatus status) const {
+  switch (status) {
+    case models::ModelStatus::Ready: return tr("Ready");
+    case models::ModelStatus::NotInstalled: return tr("Not installed yet");
+    case models::ModelStatus::Missing: return tr("File not found");
+    case models::ModelStatus::Pickled: return tr("Pickled file, not loaded: convert it to .safetensors");
+    case models::ModelStatus::NoEngine: return tr("No engine plugin to inspect it");
+    case models::ModelStatus::Unsupported: return tr("Not supported yet");
+    case models::ModelStatus::NotRecognised: break;
+  }
+  return tr("Not recognised");
+}
+
 QString ModelsPanel::statusText(const models::ModelEntry& e) const {
   const bool current = e.embedded ? m_current.isEmpty() : cleaned(QString::fromStdString(e.path)) == m_current;
-  if (e.embedded && !e.usable) return tr("Not installed yet");
+  if (e.status == models::ModelStatus::NotInstalled) return statusLabel(e.status);
   if (current && e.usable) return tr("Used for renders");
-  if (current) return tr("Chosen for renders, but cannot be used: %1").arg(QString::fromStdString(e.message));
-  if (e.usable) return tr("Ready");
-  return QString::fromStdString(e.message);
+  if (current) return tr("Chosen for renders, but cannot be used: %1").arg(statusLabel(e.status));
+  return statusLabel(e.status);
 }
 
 void ModelsPanel::rebuild() {
@@ -163,8 +192,8 @@ void ModelsPanel::rebuild() {
     QString name = QString::fromStdString(e.name);
     if (e.embedded) name = tr("%1 (embedded)").arg(name);
     item->setText(NameColumn, name);
-    item->setText(KindColumn, QString::fromLatin1(models::kindName(e.kind)));
-    item->setText(FamilyColumn, QString::fromStdString(e.family));
+    item->setText(KindColumn, kindLabel(e.kind));
+    item->setText(FamilyColumn, familyLabel(e.family));
     item->setText(SizeColumn, e.size_bytes == 0 ? QString()
                                                 : locale().formattedDataSize(qint64(e.size_bytes), 1,
                                                                              QLocale::DataSizeTraditionalFormat));

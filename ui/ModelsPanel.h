@@ -69,7 +69,10 @@ class ModelsPanel : public QWidget {
   void updateButtons();
   void updateStatus();
   void retranslate();
-  QString kindTitle(models::ModelKind kind) const;
+  QString kindTitle(models::ModelKind kind) const;  // a group row: "Checkpoints"
+  QString kindLabel(models::ModelKind kind) const;  // the Kind column: "checkpoint"
+  QString familyLabel(const std::string& family) const;
+  QString statusLabel(models::ModelStatus status) const;  // the wording of core's category; details in the tooltip
   QString statusText(const models::ModelEntry& entry) const;
   const models::ModelEntry* entryFor(const QTreeWidgetItem* item) const;
 

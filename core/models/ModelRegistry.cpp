@@ -136,6 +136,7 @@ ModelEntry ModelRegistry::inspect(const std::string& path, ModelKind hint) const
   e.kind = hint;
   if (!folder && !fs::is_regular_file(p, ec)) {
     e.message = "'" + path + "' does not exist";
+    e.status = ModelStatus::Missing;
     return e;
   }
   e.size_bytes = folder ? weightBytesUnder(p) : fs::file_size(p, ec);
@@ -145,11 +146,13 @@ ModelEntry ModelRegistry::inspect(const std::string& path, ModelKind hint) const
     if (e.kind == ModelKind::Unknown && extensionOf(p) == ".ckpt") e.kind = ModelKind::Checkpoint;
     e.message = "pickled " + extensionOf(p) + " file: not loaded (Shotcraft never unpickles; convert it to "
                 ".safetensors)";
+    e.status = ModelStatus::Pickled;
     return e;
   }
   if (!m_factory) {
     e.layout = folder ? "diffusers-folder" : "single-file";
     e.message = "no engine plugin to inspect it";
+    e.status = ModelStatus::NoEngine;
     return e;
   }
   const engine::ModelProbeResult r = m_factory->probeModel(path);
@@ -159,6 +162,8 @@ ModelEntry ModelRegistry::inspect(const std::string& path, ModelKind hint) const
   const ModelKind probed = kindFromFamily(e.family);
   if (probed != ModelKind::Unknown) e.kind = probed;
   e.usable = e.kind == ModelKind::Checkpoint ? r.usable : probed != ModelKind::Unknown;
+  if (e.usable) e.status = ModelStatus::Ready;
+  else if (probed != ModelKind::Unknown) e.status = ModelStatus::Unsupported;  // else NotRecognised
   return e;
 }
 
@@ -175,6 +180,7 @@ ScanResult ModelRegistry::scan(const std::vector<std::string>& folders, const st
       e.path = embeddedModelDir;
       e.kind = ModelKind::Checkpoint;
       e.family = "shotcraft-tiny";
+      e.status = ModelStatus::NotInstalled;
       e.message = embeddedModelDir.empty() ? "the embedded model is not installed"
                                            : "the embedded model is not installed ('" + embeddedModelDir +
                                                  "' has no unet/config.json)";

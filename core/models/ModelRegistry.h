@@ -26,6 +26,17 @@ const char* kindName(ModelKind kind);  // "checkpoint", "controlnet", "lora", "v
 // The kind a probe family names ("sd1", "sdxl", "shotcraft-tiny" -> Checkpoint, "lora" -> Lora, ...).
 ModelKind kindFromFamily(const std::string& family);
 
+// Why an entry can or cannot be used, for a UI to word in its own language (message gives the details).
+enum class ModelStatus {
+  Ready,          // usable
+  NotInstalled,   // the embedded model is not there
+  Missing,        // the path does not exist
+  Pickled,        // .ckpt/.pt/.pth/.bin: never loaded
+  NoEngine,       // no engine plugin to inspect it
+  Unsupported,    // recognised, but not a model this engine renders with (e.g. SDXL)
+  NotRecognised,  // the probe could not tell what it is
+};
+
 struct ModelEntry {
   std::string path;           // the file or model folder
   std::string name;           // display name: the file name without extension, or the folder name
@@ -36,6 +47,7 @@ struct ModelEntry {
   bool usable = false;        // checkpoints: the engine can render with it; others: recognised and readable
   bool embedded = false;      // the model shipped with Shotcraft
   std::string message;        // one line: what it is, or why it cannot be used
+  ModelStatus status = ModelStatus::NotRecognised;
 };
 
 struct ScanResult {

@@ -67,6 +67,7 @@ TEST(ModelRegistry, SingleFileCheckpointHasFamilySizeAndIsUsable) {
   EXPECT_EQ(e.layout, "single-file");
   EXPECT_EQ(e.size_bytes, 4096u);
   EXPECT_TRUE(e.usable);
+  EXPECT_EQ(e.status, ModelStatus::Ready);
   EXPECT_FALSE(e.embedded);
   EXPECT_EQ(e.path, (f.root() / "dreamy.safetensors").string());
 }
@@ -113,6 +114,7 @@ TEST(ModelRegistry, ConventionalSubfoldersGiveTheirKinds) {
   EXPECT_EQ(find(r, "mystery").kind, ModelKind::ControlNet);
   EXPECT_EQ(find(r, "mystery").family, "unknown");
   EXPECT_FALSE(find(r, "mystery").usable);
+  EXPECT_EQ(find(r, "mystery").status, ModelStatus::NotRecognised);
   EXPECT_EQ(find(r, "hero").kind, ModelKind::Lora);
   EXPECT_EQ(find(r, "villain").kind, ModelKind::Lora);
   EXPECT_EQ(find(r, "vae-ft-mse").kind, ModelKind::Vae);
@@ -134,6 +136,7 @@ TEST(ModelRegistry, PickledCheckpointIsListedUnsupportedAndNeverProbed) {
   EXPECT_EQ(ckpt->size_bytes, 2048u);
   EXPECT_NE(ckpt->message.find("never unpickles"), std::string::npos) << ckpt->message;
   EXPECT_NE(ckpt->message.find(".safetensors"), std::string::npos) << ckpt->message;
+  EXPECT_EQ(ckpt->status, ModelStatus::Pickled);
   const ModelEntry* pth = &find(r, "taesd_decoder");
   EXPECT_EQ(pth->kind, ModelKind::Taesd);
   EXPECT_FALSE(pth->usable);
@@ -204,6 +207,7 @@ TEST(ModelRegistry, EmbeddedModelComesFirstOrSaysItIsMissing) {
   EXPECT_TRUE(r.entries[0].embedded);
   EXPECT_EQ(r.entries[0].name, "shotcraft-tiny");
   EXPECT_TRUE(r.entries[0].usable);
+  EXPECT_EQ(r.entries[0].status, ModelStatus::Ready);
   EXPECT_EQ(r.entries.size(), 2u);  // the embedded folder, also under a scanned folder, is listed once
 
   r = registry.scan({}, (f.root() / "absent").string(), true);
@@ -212,6 +216,7 @@ TEST(ModelRegistry, EmbeddedModelComesFirstOrSaysItIsMissing) {
   EXPECT_FALSE(r.entries[0].usable);
   EXPECT_EQ(r.entries[0].kind, ModelKind::Checkpoint);
   EXPECT_NE(r.entries[0].message.find("not installed"), std::string::npos) << r.entries[0].message;
+  EXPECT_EQ(r.entries[0].status, ModelStatus::NotInstalled);
   EXPECT_TRUE(r.errors.empty());
 }
 
@@ -223,12 +228,15 @@ TEST(ModelRegistry, UnsupportedFamilyAndNoFactory) {
   EXPECT_EQ(r.entries[0].kind, ModelKind::Checkpoint);
   EXPECT_FALSE(r.entries[0].usable);
   EXPECT_NE(r.entries[0].message.find("not supported"), std::string::npos);
+  EXPECT_EQ(r.entries[0].status, ModelStatus::Unsupported);
 
   r = ModelRegistry(nullptr).scan({f.root().string()});
   ASSERT_EQ(r.entries.size(), 1u);
   EXPECT_EQ(r.entries[0].family, "unknown");
   EXPECT_FALSE(r.entries[0].usable);
   EXPECT_FALSE(r.entries[0].message.empty());
+  EXPECT_EQ(r.entries[0].status, ModelStatus::NoEngine);
+  EXPECT_EQ(ModelRegistry(nullptr).inspect((f.root() / "gone.safetensors").string()).status, ModelStatus::Missing);
 }
 
 TEST(ModelRegistry, KindNamesAndFamilies) {

@@ -22,6 +22,7 @@
 #include "ui/ProjectDocument.h"
 #include "ui/RenderController.h"
 #include "ui/StudioSettings.h"
+#include "ui/Translations.h"
 
 using shotcraft::ui::ModelsPanel;
 using shotcraft::ui::StudioSettings;
@@ -82,9 +83,18 @@ TEST_F(ModelsPanelTest, FillsFromTheSavedFoldersGroupedByKind) {
   QTreeWidgetItem* embedded = list->topLevelItem(0)->child(0);
   EXPECT_EQ(embedded->text(ModelsPanel::NameColumn), QStringLiteral("shotcraft-tiny (embedded)"));
   EXPECT_EQ(embedded->text(ModelsPanel::StatusColumn), QStringLiteral("Not installed yet"));
+  // Core's categories are worded by the panel; core's own line is the tooltip.
   QTreeWidgetItem* ckpt = panel.itemFor(folder(QStringLiteral("old.ckpt")));
   ASSERT_NE(ckpt, nullptr);
-  EXPECT_TRUE(ckpt->text(ModelsPanel::StatusColumn).contains(QStringLiteral("never unpickles")));
+  EXPECT_EQ(ckpt->text(ModelsPanel::StatusColumn),
+            QStringLiteral("Pickled file, not loaded: convert it to .safetensors"));
+  EXPECT_TRUE(ckpt->toolTip(ModelsPanel::StatusColumn).contains(QStringLiteral("never unpickles")));
+  EXPECT_EQ(ckpt->text(ModelsPanel::FamilyColumn), QStringLiteral("unknown"));
+  QTreeWidgetItem* xl = panel.itemFor(folder(QStringLiteral("xl.safetensors")));
+  ASSERT_NE(xl, nullptr);
+  EXPECT_EQ(xl->text(ModelsPanel::StatusColumn), QStringLiteral("Not supported yet"));
+  EXPECT_EQ(xl->toolTip(ModelsPanel::StatusColumn), QStringLiteral("SDXL is not supported yet"));
+  EXPECT_EQ(xl->text(ModelsPanel::KindColumn), QStringLiteral("checkpoint"));
 
   // A model added to the folder appears on Refresh.
   writeFile(folder(QStringLiteral("checkpoints/new.safetensors")), "family=sd1");
@@ -133,6 +143,27 @@ TEST_F(ModelsPanelTest, UseForRendersSavesTheModelAndMarksIt) {
   panel.showLoadTime(good, 0.42);
   EXPECT_TRUE(panel.statusLabel()->text().contains(QStringLiteral("Loaded good.safetensors in 0.4 s")))
       << panel.statusLabel()->text().toStdString();
+}
+
+TEST_F(ModelsPanelTest, StatusKindAndFamilyAreTranslated) {
+  ModelsPanel panel(&m_registry);
+  waitScanned(panel);
+  ASSERT_TRUE(shotcraft::ui::Translations::setLanguage(QStringLiteral("zh_CN")));  // the panel retranslates
+  QTreeWidgetItem* xl = panel.itemFor(folder(QStringLiteral("xl.safetensors")));
+  ASSERT_NE(xl, nullptr);
+  EXPECT_EQ(xl->text(ModelsPanel::StatusColumn), QStringLiteral("暂不支持"));
+  EXPECT_EQ(xl->toolTip(ModelsPanel::StatusColumn), QStringLiteral("SDXL is not supported yet"));  // the detail
+  EXPECT_EQ(xl->text(ModelsPanel::KindColumn), QStringLiteral("检查点"));
+  EXPECT_EQ(xl->text(ModelsPanel::FamilyColumn), QStringLiteral("sdxl"));  // a name, not translated
+  QTreeWidgetItem* ckpt = panel.itemFor(folder(QStringLiteral("old.ckpt")));
+  ASSERT_NE(ckpt, nullptr);
+  EXPECT_EQ(ckpt->text(ModelsPanel::StatusColumn), QStringLiteral("pickle 格式文件，未加载：请转换为 .safetensors"));
+  EXPECT_EQ(ckpt->text(ModelsPanel::FamilyColumn), QStringLiteral("未知"));
+  EXPECT_EQ(panel.list()->topLevelItem(0)->child(0)->text(ModelsPanel::StatusColumn), QStringLiteral("尚未安装"));
+  ASSERT_TRUE(shotcraft::ui::Translations::setLanguage(QStringLiteral("en")));
+  xl = panel.itemFor(folder(QStringLiteral("xl.safetensors")));  // the list was rebuilt
+  ASSERT_NE(xl, nullptr);
+  EXPECT_EQ(xl->text(ModelsPanel::StatusColumn), QStringLiteral("Not supported yet"));
 }
 
 TEST_F(ModelsPanelTest, MissingFolderIsNamedUnderTheList) {
