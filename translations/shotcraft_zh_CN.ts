@@ -1258,12 +1258,32 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
+        <source>Models folder %1 does not exist</source>
+        <translation>模型文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is neither a folder nor a model file</source>
+        <translation>%1 既不是文件夹，也不是模型文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Models folder %1 cannot be read</source>
+        <translation>无法读取模型文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No engine plugin to inspect models: they are listed by file type only</source>
+        <translation>没有可检查模型的引擎插件：仅按文件类型列出</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Scanning model folders…</source>
         <translation>正在扫描模型文件夹…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>the model</source>
         <translation>模型</translation>
     </message>

@@ -98,7 +98,7 @@ void ModelsPanel::startScan() {
     std::string error;
     std::shared_ptr<engine::IEngineFactory> factory = registry->require("torch", &error);
     models::ScanResult result = models::ModelRegistry(factory).scan(folders, embedded, /*withEmbedded=*/true);
-    if (!factory) result.errors.push_back(error);
+    if (!factory) result.errors.push_back({models::ScanProblem::NoEngine, {}, error});
     return result;
   }));
 }
@@ -265,10 +265,26 @@ void ModelsPanel::updateButtons() {
   m_use->setEnabled(e != nullptr && e->kind == models::ModelKind::Checkpoint && e->usable && !current);
 }
 
+QString ModelsPanel::scanErrorText(const models::ScanError& error) const {
+  const QString folder = QString::fromStdString(error.folder);
+  switch (error.problem) {
+    case models::ScanProblem::FolderMissing: return tr("Models folder %1 does not exist").arg(folder);
+    case models::ScanProblem::NotAFolder: return tr("%1 is neither a folder nor a model file").arg(folder);
+    case models::ScanProblem::Unreadable: return tr("Models folder %1 cannot be read").arg(folder);
+    case models::ScanProblem::NoEngine: break;
+  }
+  return tr("No engine plugin to inspect models: they are listed by file type only");
+}
+
 void ModelsPanel::updateStatus() {
   QStringList lines;
+  QStringList details;  // core's lines, as the tooltip
   if (m_scanning) lines << tr("Scanning model folders…");
-  for (const std::string& error : m_errors) lines << QString::fromStdString(error);
+  for (const models::ScanError& error : m_errors) {
+    lines << scanErrorText(error);
+    details << QString::fromStdString(error.message);
+  }
+  m_status->setToolTip(details.join(QLatin1Char('\n')));
   if (m_loadSeconds >= 0.0) {
     const QString name = m_loadedDir.isEmpty() ? tr("the model") : QFileInfo(m_loadedDir).fileName();
     lines << tr("Loaded %1 in %2 s").arg(name, QString::number(m_loadSeconds, 'f', 1));

@@ -38,7 +38,7 @@ class ModelsPanel : public QWidget {
   bool isScanning() const { return m_scanning; }  // until the list shows the last requested scan
 
   const std::vector<models::ModelEntry>& entries() const { return m_entries; }
-  const std::vector<std::string>& scanErrors() const { return m_errors; }
+  const std::vector<models::ScanError>& scanErrors() const { return m_errors; }
   // The row of the entry with this path, nullptr if none.
   QTreeWidgetItem* itemFor(const QString& path) const;
   // The path renders use now ("" = the embedded model), as marked in the list.
@@ -73,6 +73,7 @@ class ModelsPanel : public QWidget {
   QString kindLabel(models::ModelKind kind) const;  // the Kind column: "checkpoint"
   QString familyLabel(const std::string& family) const;
   QString statusLabel(models::ModelStatus status) const;  // the wording of core's category; details in the tooltip
+  QString scanErrorText(const models::ScanError& error) const;  // likewise, one line under the list
   QString statusText(const models::ModelEntry& entry) const;
   const models::ModelEntry* entryFor(const QTreeWidgetItem* item) const;
 
@@ -86,7 +87,7 @@ class ModelsPanel : public QWidget {
   bool m_scanning = false;
   bool m_rescan = false;
   std::vector<models::ModelEntry> m_entries;
-  std::vector<std::string> m_errors;
+  std::vector<models::ScanError> m_errors;
   QString m_current;       // StudioSettings::modelDir at the last scan or choice
   QString m_embeddedDir;   // the embedded model's folder at the last scan ("" when not installed)
   QString m_loadedDir;     // the last engine load, kept to retranslate its line

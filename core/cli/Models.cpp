@@ -155,7 +155,9 @@ int cmdModels(const QStringList& args, Context& ctx) {
   const models::ModelRegistry registry(factory);
   const models::ScanResult scan = registry.scan(folders, defaultModelDir().toStdString(), /*withEmbedded=*/true);
   printTable(scan, parser.isSet(QStringLiteral("paths")), ctx.out);
-  for (const std::string& e : scan.errors) ctx.err << "shotcraft-cli models: " << QString::fromStdString(e) << "\n";
+  for (const models::ScanError& e : scan.errors) {
+    ctx.err << "shotcraft-cli models: " << QString::fromStdString(e.message) << "\n";
+  }
   return scan.errors.empty() ? 0 : 1;
 }
 

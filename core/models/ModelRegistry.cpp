@@ -47,12 +47,13 @@ uint64_t weightBytesUnder(const fs::path& dir) {
 
 // The children of a folder in name order (directory_iterator order is filesystem-dependent). False + *error
 // when the folder cannot be listed.
-bool listFolder(const fs::path& dir, std::vector<fs::path>* out, std::string* error) {
+bool listFolder(const fs::path& dir, std::vector<fs::path>* out, ScanError* error) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   for (; !ec && it != fs::directory_iterator(); it.increment(ec)) out->push_back(it->path());
   if (ec) {
-    *error = "cannot read models folder '" + dir.string() + "': " + ec.message();
+    *error = {ScanProblem::Unreadable, dir.string(),
+              "cannot read models folder '" + dir.string() + "': " + ec.message()};
     return false;
   }
   std::sort(out->begin(), out->end());
@@ -206,14 +207,15 @@ ScanResult ModelRegistry::scan(const std::vector<std::string>& folders, const st
     const fs::path dir(folder);
     std::error_code ec;
     if (!fs::exists(dir, ec)) {
-      result.errors.push_back("models folder '" + folder + "' does not exist");
+      result.errors.push_back({ScanProblem::FolderMissing, folder, "models folder '" + folder + "' does not exist"});
       continue;
     }
     if (!fs::is_directory(dir, ec)) {
       if (fs::is_regular_file(dir, ec) && isWeightFile(folder)) {
         add(dir, ModelKind::Unknown);  // one checkpoint file chosen on its own
       } else {
-        result.errors.push_back("models folder '" + folder + "' is not a folder or a weight file");
+        result.errors.push_back(
+            {ScanProblem::NotAFolder, folder, "models folder '" + folder + "' is not a folder or a weight file"});
       }
       continue;
     }
@@ -223,7 +225,7 @@ ScanResult ModelRegistry::scan(const std::vector<std::string>& folders, const st
       continue;
     }
     std::vector<fs::path> children;
-    std::string error;
+    ScanError error;
     if (!listFolder(dir, &children, &error)) {
       result.errors.push_back(error);
       continue;

@@ -50,9 +50,23 @@ struct ModelEntry {
   ModelStatus status = ModelStatus::NotRecognised;
 };
 
+// A models folder that gave no entries, by category (for a UI to word) and as one line naming it.
+enum class ScanProblem {
+  FolderMissing,  // the folder does not exist
+  NotAFolder,     // neither a folder nor a weight file
+  Unreadable,     // it could not be listed
+  NoEngine,       // no engine to inspect models (set by callers that look for one; folder is "")
+};
+
+struct ScanError {
+  ScanProblem problem = ScanProblem::Unreadable;
+  std::string folder;
+  std::string message;  // e.g. "models folder '/x' does not exist"
+};
+
 struct ScanResult {
   std::vector<ModelEntry> entries;  // embedded model first, then by kind, name (without case), path
-  std::vector<std::string> errors;  // one line per folder that is missing or cannot be read
+  std::vector<ScanError> errors;    // one per folder that is missing or cannot be read
 };
 
 class ModelRegistry {

@@ -163,9 +163,12 @@ TEST(ModelRegistry, MissingFolderGivesOneErrorNamingIt) {
   const ScanResult r =
       ModelRegistry(std::make_shared<FakeProbeFactory>()).scan({missing, f.root().string(), (f.root() / "plain.txt").string()});
   ASSERT_EQ(r.errors.size(), 2u);
-  EXPECT_NE(r.errors[0].find(missing), std::string::npos) << r.errors[0];
-  EXPECT_NE(r.errors[0].find("does not exist"), std::string::npos) << r.errors[0];
-  EXPECT_NE(r.errors[1].find("plain.txt"), std::string::npos) << r.errors[1];
+  EXPECT_NE(r.errors[0].message.find(missing), std::string::npos) << r.errors[0].message;
+  EXPECT_NE(r.errors[0].message.find("does not exist"), std::string::npos) << r.errors[0].message;
+  EXPECT_EQ(r.errors[0].problem, ScanProblem::FolderMissing);
+  EXPECT_EQ(r.errors[0].folder, missing);
+  EXPECT_NE(r.errors[1].message.find("plain.txt"), std::string::npos) << r.errors[1].message;
+  EXPECT_EQ(r.errors[1].problem, ScanProblem::NotAFolder);
   ASSERT_EQ(r.entries.size(), 1u);  // the good folder is still listed
 
   // A weight file in place of a folder (a checkpoint chosen on its own) is that one entry.

@@ -173,8 +173,24 @@ TEST_F(ModelsPanelTest, MissingFolderIsNamedUnderTheList) {
   ModelsPanel panel(&m_registry);
   waitScanned(panel);
   EXPECT_EQ(panel.entries().size(), 5u);
-  EXPECT_TRUE(panel.statusLabel()->text().contains(m_dir.filePath(QStringLiteral("gone"))))
-      << panel.statusLabel()->text().toStdString();
+  const QString gone = m_dir.filePath(QStringLiteral("gone"));
+  EXPECT_EQ(panel.statusLabel()->text(), QStringLiteral("Models folder %1 does not exist").arg(gone));
+  EXPECT_EQ(panel.statusLabel()->toolTip(), QStringLiteral("models folder '%1' does not exist").arg(gone));  // core's
+  ASSERT_TRUE(shotcraft::ui::Translations::setLanguage(QStringLiteral("zh_CN")));
+  EXPECT_EQ(panel.statusLabel()->text(), QStringLiteral("模型文件夹 %1 不存在").arg(gone));
+  ASSERT_TRUE(shotcraft::ui::Translations::setLanguage(QStringLiteral("en")));
+}
+
+TEST_F(ModelsPanelTest, NoEngineIsSaidInOneTranslatableLine) {
+  shotcraft::engine::EngineRegistry empty;  // no "torch" factory
+  ModelsPanel panel(&empty);
+  waitScanned(panel);
+  ASSERT_EQ(panel.scanErrors().size(), 1u);
+  EXPECT_EQ(panel.scanErrors()[0].problem, shotcraft::models::ScanProblem::NoEngine);
+  EXPECT_EQ(panel.statusLabel()->text(),
+            QStringLiteral("No engine plugin to inspect models: they are listed by file type only"));
+  EXPECT_FALSE(panel.statusLabel()->toolTip().isEmpty());  // the registry's own line
+  EXPECT_EQ(panel.entries().size(), 5u);
 }
 
 TEST_F(ModelsPanelTest, RenderControllerReportsTheEngineLoadTime) {
