@@ -7,6 +7,7 @@
 #include "plugins/torch_engine/convert/CheckpointConfig.h"
 #include "plugins/torch_engine/convert/KeyMap.h"
 #include "plugins/torch_engine/convert/MappedStateDict.h"
+#include "plugins/torch_engine/nn/ParameterInit.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 
 namespace shotcraft::torch_engine::convert {
@@ -32,7 +33,7 @@ bool loadControlNetSingleFile(const std::string& path, nn::ControlNet* out, std:
     } else if (!inferControlNetConfig(*file, prefix, &config, &err)) {
       return false;
     }
-    nn::ControlNet net(config);
+    nn::ControlNet net = nn::buildForLoading<nn::ControlNet>(config);
     MappedLoadOptions options;
     if (!loadMappedStateDict(*net, *file, controlNetLdmKeyMap(config, prefix), options, &err)) return false;
     *out = net;

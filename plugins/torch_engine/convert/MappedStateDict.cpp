@@ -79,11 +79,14 @@ bool loadMappedStateDict(torch::nn::Module& module, const SafeTensorsFile& file,
 
 std::vector<std::pair<std::string, torch::Tensor>> toLdmStateDict(torch::nn::Module& module, const KeyMap& map) {
   std::map<std::string, std::vector<torch::Tensor>> fused;
+  std::vector<std::pair<std::string, torch::Tensor>> items;
+  for (const auto& item : module.named_parameters(true)) items.emplace_back(item.key(), item.value());
+  for (const auto& item : module.named_buffers(true)) items.emplace_back(item.key(), item.value());
   std::vector<std::pair<std::string, torch::Tensor>> out;
-  for (const auto& item : module.named_parameters(true)) {
-    const auto source = map.toLdm(item.key());
+  for (const auto& [name, value] : items) {
+    const auto source = map.toLdm(name);
     if (!source) continue;
-    const torch::Tensor t = item.value().detach().clone();
+    const torch::Tensor t = value.detach().clone();
     if (source->chunk < 0) {
       out.emplace_back(source->key, t);
       continue;

@@ -22,7 +22,8 @@ struct MappedLoadOptions {
 bool loadMappedStateDict(torch::nn::Module& module, const SafeTensorsFile& file, const KeyMap& map,
                          const MappedLoadOptions& options, std::string* error);
 
-// The inverse, for tests and export: our module's tensors under their LDM names (fused tensors re-joined).
+// The inverse, for tests, export and `bench load`: our module's parameters and buffers under their LDM names
+// (fused tensors re-joined; names without an LDM rule are left out), cloned.
 // Tensors keep our shapes (the VAE attention's [C,C] where LDM stores [C,C,1,1]; the loader accepts both).
 std::vector<std::pair<std::string, torch::Tensor>> toLdmStateDict(torch::nn::Module& module, const KeyMap& map);
 

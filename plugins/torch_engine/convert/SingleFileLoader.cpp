@@ -5,6 +5,7 @@
 
 #include "plugins/torch_engine/convert/KeyMap.h"
 #include "plugins/torch_engine/convert/MappedStateDict.h"
+#include "plugins/torch_engine/nn/ParameterInit.h"
 
 namespace shotcraft::torch_engine::convert {
 
@@ -52,9 +53,9 @@ bool loadSingleFileCheckpoint(const std::string& path, SingleFileModel* out, std
   if (!inferCheckpointConfig(*file, &m.config, error)) return false;
   const CheckpointConfig& c = m.config;
   try {
-    m.unet = nn::UNet(c.unet);
-    m.vae = nn::Vae(c.vae);
-    m.text = nn::ClipTextModel(c.text);
+    m.unet = nn::buildForLoading<nn::UNet>(c.unet);
+    m.vae = nn::buildForLoading<nn::Vae>(c.vae);
+    m.text = nn::buildForLoading<nn::ClipTextModel>(c.text);
     if (!loadMappedStateDict(*m.unet, *file, unetLdmKeyMap(c.unet), {}, error)) return false;
     MappedLoadOptions vaeOptions;
     vaeOptions.ignoredPrefixes = {"first_stage_model.loss."};  // training-time discriminator in some files

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "plugins/torch_engine/convert/MappedStateDict.h"
+#include "plugins/torch_engine/nn/ParameterInit.h"
 #include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 
@@ -21,7 +22,7 @@ bool loadDiffusersLayout(const fs::path& folder, nn::Taesd* out, std::string* er
   if (!nn::TaesdConfig::fromFile((folder / "config.json").string(), &config, error)) return false;
   auto file = SafeTensorsFile::open((folder / kDiffusersFile).string(), error);
   if (!file) return false;
-  nn::Taesd taesd(config);
+  nn::Taesd taesd = nn::buildForLoading<nn::Taesd>(config);
   if (!nn::loadStateDict(*taesd, *file, "", true, error)) return false;
   *out = taesd;
   return true;
@@ -47,7 +48,7 @@ bool loadOriginalLayout(const fs::path& decoderPath, nn::Taesd* out, std::string
     *error = decoderPath.string() + ": " + why;
     return false;
   }
-  nn::Taesd taesd(config);
+  nn::Taesd taesd = nn::buildForLoading<nn::Taesd>(config);
   MappedLoadOptions options;
   if (!loadMappedStateDict(taesd->decoderModule(), *decoder, taesdDecoderKeyMap(taesd->decoderLayerCount()), options,
                            error)) {

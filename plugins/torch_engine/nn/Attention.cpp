@@ -99,10 +99,10 @@ CrossAttentionImpl::CrossAttentionImpl(const AttentionOptions& o) : m_heads(o.he
   const int64_t headDim = o.headDim > 0 ? o.headDim : o.queryDim / o.heads;
   const int64_t inner = headDim * o.heads;
   const int64_t contextDim = o.contextDim > 0 ? o.contextDim : o.queryDim;
-  to_q = register_module("to_q", torch::nn::Linear(torch::nn::LinearOptions(o.queryDim, inner).bias(o.qkvBias)));
-  to_k = register_module("to_k", torch::nn::Linear(torch::nn::LinearOptions(contextDim, inner).bias(o.qkvBias)));
-  to_v = register_module("to_v", torch::nn::Linear(torch::nn::LinearOptions(contextDim, inner).bias(o.qkvBias)));
-  m_out = torch::nn::Linear(inner, o.queryDim);
+  to_q = register_module("to_q", Linear(o.queryDim, inner, o.qkvBias));
+  to_k = register_module("to_k", Linear(contextDim, inner, o.qkvBias));
+  to_v = register_module("to_v", Linear(contextDim, inner, o.qkvBias));
+  m_out = Linear(inner, o.queryDim);
   to_out = register_module("to_out", torch::nn::ModuleList(m_out, torch::nn::Dropout(0.0)));
 }
 

@@ -3,6 +3,8 @@
 // place), and the diffusers `Attention` module with to_q / to_k / to_v / to_out.0.
 #include <torch/torch.h>
 
+#include "plugins/torch_engine/nn/Layers.h"
+
 namespace shotcraft::torch_engine::nn {
 
 // q [B, Nq, H*D], k and v [B, Nk, H*D] -> [B, Nq, H*D]: softmax(q k^T / sqrt(D)) v per head.
@@ -28,15 +30,15 @@ class CrossAttentionImpl : public torch::nn::Module {
   // x [B, N, queryDim]; context [B, M, contextDim] or undefined for self-attention.
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context = {});
 
-  torch::nn::Linear to_q{nullptr};
-  torch::nn::Linear to_k{nullptr};
-  torch::nn::Linear to_v{nullptr};
+  Linear to_q{nullptr};
+  Linear to_k{nullptr};
+  Linear to_v{nullptr};
   torch::nn::ModuleList to_out{nullptr};  // [0] Linear(inner, queryDim), [1] Dropout (no parameters)
 
  private:
   int64_t m_heads = 1;
   bool m_upcast = false;
-  torch::nn::Linear m_out{nullptr};
+  Linear m_out{nullptr};
 };
 TORCH_MODULE(CrossAttention);
 

@@ -13,7 +13,7 @@ torch::nn::LayerNorm makeLayerNorm(int64_t dim) {
 }  // namespace
 
 GegluImpl::GegluImpl(int64_t dim, int64_t inner) {
-  proj = register_module("proj", torch::nn::Linear(dim, inner * 2));
+  proj = register_module("proj", Linear(dim, inner * 2));
 }
 
 torch::Tensor GegluImpl::forward(const torch::Tensor& x) {
@@ -23,7 +23,7 @@ torch::Tensor GegluImpl::forward(const torch::Tensor& x) {
 
 FeedForwardImpl::FeedForwardImpl(int64_t dim, int64_t mult) {
   m_geglu = Geglu(dim, dim * mult);
-  m_out = torch::nn::Linear(dim * mult, dim);
+  m_out = Linear(dim * mult, dim);
   net = register_module("net", torch::nn::ModuleList(m_geglu, torch::nn::Dropout(0.0), m_out));
 }
 
@@ -51,7 +51,7 @@ Transformer2DImpl::Transformer2DImpl(const TransformerOptions& o) {
   const int64_t c = o.channels;
   norm = register_module("norm", makeGroupNorm(o.groups, c, 1e-6));
   if (o.linearProjection) {
-    proj_in_linear = register_module("proj_in", torch::nn::Linear(c, c));
+    proj_in_linear = register_module("proj_in", Linear(c, c));
   } else {
     proj_in_conv = register_module("proj_in", makeConv2d(c, c, 1));
   }
@@ -61,7 +61,7 @@ Transformer2DImpl::Transformer2DImpl(const TransformerOptions& o) {
     transformer_blocks->push_back(m_blocks.back());
   }
   if (o.linearProjection) {
-    proj_out_linear = register_module("proj_out", torch::nn::Linear(c, c));
+    proj_out_linear = register_module("proj_out", Linear(c, c));
   } else {
     proj_out_conv = register_module("proj_out", makeConv2d(c, c, 1));
   }

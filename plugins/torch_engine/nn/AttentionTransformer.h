@@ -13,7 +13,7 @@ class GegluImpl : public torch::nn::Module {
   GegluImpl(int64_t dim, int64_t inner);
   torch::Tensor forward(const torch::Tensor& x);
 
-  torch::nn::Linear proj{nullptr};
+  Linear proj{nullptr};
 };
 TORCH_MODULE(Geglu);
 
@@ -27,7 +27,7 @@ class FeedForwardImpl : public torch::nn::Module {
 
  private:
   Geglu m_geglu{nullptr};
-  torch::nn::Linear m_out{nullptr};
+  Linear m_out{nullptr};
 };
 TORCH_MODULE(FeedForward);
 
@@ -68,11 +68,11 @@ class Transformer2DImpl : public torch::nn::Module {
   torch::Tensor projectIn(const torch::Tensor& x);
 
   torch::nn::GroupNorm norm{nullptr};
-  torch::nn::Conv2d proj_in_conv{nullptr};    // registered as "proj_in" when !linearProjection
-  torch::nn::Linear proj_in_linear{nullptr};  // registered as "proj_in" when linearProjection
+  Conv2d proj_in_conv{nullptr};    // registered as "proj_in" when !linearProjection
+  Linear proj_in_linear{nullptr};  // registered as "proj_in" when linearProjection
   torch::nn::ModuleList transformer_blocks{nullptr};
-  torch::nn::Conv2d proj_out_conv{nullptr};
-  torch::nn::Linear proj_out_linear{nullptr};
+  Conv2d proj_out_conv{nullptr};
+  Linear proj_out_linear{nullptr};
 
  private:
   std::vector<BasicTransformerBlock> m_blocks;

@@ -6,9 +6,9 @@ namespace shotcraft::torch_engine::nn {
 
 namespace F = torch::nn::functional;
 
-torch::nn::Conv2d makeConv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding) {
+Conv2d makeConv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding) {
   if (padding < 0) padding = kernel / 2;
-  return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, kernel).stride(stride).padding(padding));
+  return Conv2d(Conv2dSpec{in, out, kernel, stride, padding, true});
 }
 
 torch::nn::GroupNorm makeGroupNorm(int64_t groups, int64_t channels, double eps) {
@@ -30,8 +30,8 @@ torch::Tensor timestepEmbedding(const torch::Tensor& timesteps, int64_t dim, boo
 }
 
 TimestepEmbeddingImpl::TimestepEmbeddingImpl(int64_t inChannels, int64_t embedDim) {
-  linear_1 = register_module("linear_1", torch::nn::Linear(inChannels, embedDim));
-  linear_2 = register_module("linear_2", torch::nn::Linear(embedDim, embedDim));
+  linear_1 = register_module("linear_1", Linear(inChannels, embedDim));
+  linear_2 = register_module("linear_2", Linear(embedDim, embedDim));
 }
 
 torch::Tensor TimestepEmbeddingImpl::forward(const torch::Tensor& x) {
@@ -42,7 +42,7 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(const ResnetBlockOptions& o) : m_outputScal
   const int64_t out = o.outChannels > 0 ? o.outChannels : o.inChannels;
   norm1 = register_module("norm1", makeGroupNorm(o.groups, o.inChannels, o.eps));
   conv1 = register_module("conv1", makeConv2d(o.inChannels, out, 3));
-  if (o.tembChannels > 0) time_emb_proj = register_module("time_emb_proj", torch::nn::Linear(o.tembChannels, out));
+  if (o.tembChannels > 0) time_emb_proj = register_module("time_emb_proj", Linear(o.tembChannels, out));
   norm2 = register_module("norm2", makeGroupNorm(o.groups, out, o.eps));
   conv2 = register_module("conv2", makeConv2d(out, out, 3));
   if (o.inChannels != out) conv_shortcut = register_module("conv_shortcut", makeConv2d(o.inChannels, out, 1));

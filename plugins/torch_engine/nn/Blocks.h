@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include "plugins/torch_engine/nn/Layers.h"
+
 namespace shotcraft::torch_engine::nn {
 
 // Sinusoidal timestep embedding (diffusers get_timestep_embedding / LDM timestep_embedding):
@@ -20,8 +22,8 @@ class TimestepEmbeddingImpl : public torch::nn::Module {
   TimestepEmbeddingImpl(int64_t inChannels, int64_t embedDim);
   torch::Tensor forward(const torch::Tensor& x);
 
-  torch::nn::Linear linear_1{nullptr};
-  torch::nn::Linear linear_2{nullptr};
+  Linear linear_1{nullptr};
+  Linear linear_2{nullptr};
 };
 TORCH_MODULE(TimestepEmbedding);
 
@@ -43,11 +45,11 @@ class ResnetBlock2DImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& temb = {});
 
   torch::nn::GroupNorm norm1{nullptr};
-  torch::nn::Conv2d conv1{nullptr};
-  torch::nn::Linear time_emb_proj{nullptr};
+  Conv2d conv1{nullptr};
+  Linear time_emb_proj{nullptr};
   torch::nn::GroupNorm norm2{nullptr};
-  torch::nn::Conv2d conv2{nullptr};
-  torch::nn::Conv2d conv_shortcut{nullptr};
+  Conv2d conv2{nullptr};
+  Conv2d conv_shortcut{nullptr};
 
  private:
   double m_outputScaleFactor = 1.0;
@@ -61,7 +63,7 @@ class Downsample2DImpl : public torch::nn::Module {
   Downsample2DImpl(int64_t channels, int64_t outChannels, int64_t padding);
   torch::Tensor forward(const torch::Tensor& x);
 
-  torch::nn::Conv2d conv{nullptr};
+  Conv2d conv{nullptr};
 
  private:
   int64_t m_padding = 1;
@@ -74,12 +76,12 @@ class Upsample2DImpl : public torch::nn::Module {
   Upsample2DImpl(int64_t channels, int64_t outChannels);
   torch::Tensor forward(const torch::Tensor& x, std::optional<std::vector<int64_t>> outputSize = std::nullopt);
 
-  torch::nn::Conv2d conv{nullptr};
+  Conv2d conv{nullptr};
 };
 TORCH_MODULE(Upsample2D);
 
 // Small helpers for module construction.
-torch::nn::Conv2d makeConv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1, int64_t padding = -1);
+Conv2d makeConv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1, int64_t padding = -1);
 torch::nn::GroupNorm makeGroupNorm(int64_t groups, int64_t channels, double eps);
 
 }  // namespace shotcraft::torch_engine::nn

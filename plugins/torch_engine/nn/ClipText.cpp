@@ -14,9 +14,9 @@ torch::nn::LayerNorm makeLayerNorm(int64_t channels, double eps) {
 }  // namespace
 
 ClipEmbeddingsImpl::ClipEmbeddingsImpl(const ClipTextConfig& c) {
-  token_embedding = register_module("token_embedding", torch::nn::Embedding(c.vocabSize, c.hiddenSize));
+  token_embedding = register_module("token_embedding", Embedding(c.vocabSize, c.hiddenSize));
   position_embedding =
-      register_module("position_embedding", torch::nn::Embedding(c.maxPositionEmbeddings, c.hiddenSize));
+      register_module("position_embedding", Embedding(c.maxPositionEmbeddings, c.hiddenSize));
 }
 
 torch::Tensor ClipEmbeddingsImpl::forward(const torch::Tensor& inputIds) {
@@ -26,10 +26,10 @@ torch::Tensor ClipEmbeddingsImpl::forward(const torch::Tensor& inputIds) {
 }
 
 ClipAttentionImpl::ClipAttentionImpl(const ClipTextConfig& c) : m_heads(c.numAttentionHeads) {
-  q_proj = register_module("q_proj", torch::nn::Linear(c.hiddenSize, c.hiddenSize));
-  k_proj = register_module("k_proj", torch::nn::Linear(c.hiddenSize, c.hiddenSize));
-  v_proj = register_module("v_proj", torch::nn::Linear(c.hiddenSize, c.hiddenSize));
-  out_proj = register_module("out_proj", torch::nn::Linear(c.hiddenSize, c.hiddenSize));
+  q_proj = register_module("q_proj", Linear(c.hiddenSize, c.hiddenSize));
+  k_proj = register_module("k_proj", Linear(c.hiddenSize, c.hiddenSize));
+  v_proj = register_module("v_proj", Linear(c.hiddenSize, c.hiddenSize));
+  out_proj = register_module("out_proj", Linear(c.hiddenSize, c.hiddenSize));
 }
 
 torch::Tensor ClipAttentionImpl::forward(const torch::Tensor& x) {
@@ -53,8 +53,8 @@ torch::Tensor ClipAttentionImpl::forward(const torch::Tensor& x) {
 }
 
 ClipMlpImpl::ClipMlpImpl(const ClipTextConfig& c) : m_act(c.hiddenAct) {
-  fc1 = register_module("fc1", torch::nn::Linear(c.hiddenSize, c.intermediateSize));
-  fc2 = register_module("fc2", torch::nn::Linear(c.intermediateSize, c.hiddenSize));
+  fc1 = register_module("fc1", Linear(c.hiddenSize, c.intermediateSize));
+  fc2 = register_module("fc2", Linear(c.intermediateSize, c.hiddenSize));
 }
 
 torch::Tensor ClipMlpImpl::forward(const torch::Tensor& x) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "plugins/torch_engine/nn/ClipTextConfig.h"
+#include "plugins/torch_engine/nn/Layers.h"
 
 namespace shotcraft::torch_engine::nn {
 
@@ -23,8 +24,8 @@ class ClipEmbeddingsImpl : public torch::nn::Module {
   explicit ClipEmbeddingsImpl(const ClipTextConfig& config);
   torch::Tensor forward(const torch::Tensor& inputIds);
 
-  torch::nn::Embedding token_embedding{nullptr};
-  torch::nn::Embedding position_embedding{nullptr};
+  Embedding token_embedding{nullptr};
+  Embedding position_embedding{nullptr};
 };
 TORCH_MODULE(ClipEmbeddings);
 
@@ -33,7 +34,7 @@ class ClipAttentionImpl : public torch::nn::Module {
   explicit ClipAttentionImpl(const ClipTextConfig& config);
   torch::Tensor forward(const torch::Tensor& x);  // causal self-attention, x [B, S, C]
 
-  torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, out_proj{nullptr};
+  Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, out_proj{nullptr};
 
  private:
   int64_t m_heads = 1;
@@ -45,7 +46,7 @@ class ClipMlpImpl : public torch::nn::Module {
   explicit ClipMlpImpl(const ClipTextConfig& config);
   torch::Tensor forward(const torch::Tensor& x);
 
-  torch::nn::Linear fc1{nullptr}, fc2{nullptr};
+  Linear fc1{nullptr}, fc2{nullptr};
 
  private:
   ClipActivation m_act = ClipActivation::QuickGelu;

@@ -1,5 +1,6 @@
 #include "plugins/torch_engine/nn/ControlNet.h"
 
+#include "plugins/torch_engine/nn/ParameterInit.h"
 #include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 
@@ -96,7 +97,7 @@ bool loadControlNet(const std::string& configPath, const std::string& weightsPat
   auto file = SafeTensorsFile::open(weightsPath, error);
   if (!file) return false;
   try {
-    ControlNet net(config);
+    ControlNet net = buildForLoading<ControlNet>(config);
     net->eval();
     if (!loadStateDict(*net, *file, "", /*strict=*/true, error)) return false;
     *out = net;

@@ -20,12 +20,12 @@ class ControlNetConditioningEmbeddingImpl : public torch::nn::Module {
                                       int64_t outChannels);
   torch::Tensor forward(const torch::Tensor& cond);
 
-  torch::nn::Conv2d conv_in{nullptr};
+  Conv2d conv_in{nullptr};
   torch::nn::ModuleList blocks{nullptr};
-  torch::nn::Conv2d conv_out{nullptr};
+  Conv2d conv_out{nullptr};
 
  private:
-  std::vector<torch::nn::Conv2d> m_blocks;
+  std::vector<Conv2d> m_blocks;
 };
 TORCH_MODULE(ControlNetConditioningEmbedding);
 
@@ -43,18 +43,18 @@ class ControlNetImpl : public torch::nn::Module {
 
   const ControlNetConfig& config() const { return m_config; }
 
-  torch::nn::Conv2d conv_in{nullptr};
+  Conv2d conv_in{nullptr};
   TimestepEmbedding time_embedding{nullptr};
   ControlNetConditioningEmbedding controlnet_cond_embedding{nullptr};
   torch::nn::ModuleList down_blocks{nullptr};
   torch::nn::ModuleList controlnet_down_blocks{nullptr};  // 1x1 "zero" convs, one per UNet skip
   MidBlock mid_block{nullptr};
-  torch::nn::Conv2d controlnet_mid_block{nullptr};
+  Conv2d controlnet_mid_block{nullptr};
 
  private:
   ControlNetConfig m_config;
   std::vector<DownBlock> m_down;
-  std::vector<torch::nn::Conv2d> m_zeroConvs;
+  std::vector<Conv2d> m_zeroConvs;
 };
 TORCH_MODULE(ControlNet);
 

@@ -1,13 +1,14 @@
 #include "plugins/torch_engine/nn/Taesd.h"
 
 #include "plugins/torch_engine/nn/JsonFields.h"
+#include "plugins/torch_engine/nn/Layers.h"
 
 namespace shotcraft::torch_engine::nn {
 
 namespace {
 
-torch::nn::Conv2d conv3x3(int64_t in, int64_t out, int64_t stride = 1, bool bias = true) {
-  return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(bias));
+Conv2d conv3x3(int64_t in, int64_t out, int64_t stride = 1, bool bias = true) {
+  return Conv2d(Conv2dSpec{in, out, 3, stride, 1, bias});
 }
 
 }  // namespace

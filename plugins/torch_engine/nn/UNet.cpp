@@ -1,5 +1,6 @@
 #include "plugins/torch_engine/nn/UNet.h"
 
+#include "plugins/torch_engine/nn/ParameterInit.h"
 #include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 
@@ -102,7 +103,7 @@ bool loadUNet(const std::string& configPath, const std::string& weightsPath, con
   auto file = SafeTensorsFile::open(weightsPath, error);
   if (!file) return false;
   try {
-    UNet unet(config);
+    UNet unet = buildForLoading<UNet>(config);
     unet->eval();
     if (!loadStateDict(*unet, *file, prefix, /*strict=*/true, error)) return false;
     *out = unet;

@@ -42,13 +42,13 @@ class UNetImpl : public torch::nn::Module {
 
   const UNetConfig& config() const { return m_config; }
 
-  torch::nn::Conv2d conv_in{nullptr};
+  Conv2d conv_in{nullptr};
   TimestepEmbedding time_embedding{nullptr};
   torch::nn::ModuleList down_blocks{nullptr};
   MidBlock mid_block{nullptr};
   torch::nn::ModuleList up_blocks{nullptr};
   torch::nn::GroupNorm conv_norm_out{nullptr};
-  torch::nn::Conv2d conv_out{nullptr};
+  Conv2d conv_out{nullptr};
 
  private:
   UNetConfig m_config;

@@ -41,8 +41,8 @@ class VaeImpl : public torch::nn::Module {
 
   VaeEncoder encoder{nullptr};
   VaeDecoder decoder{nullptr};
-  torch::nn::Conv2d quant_conv{nullptr};
-  torch::nn::Conv2d post_quant_conv{nullptr};
+  Conv2d quant_conv{nullptr};
+  Conv2d post_quant_conv{nullptr};
 
  private:
   VaeConfig m_config;

@@ -6,10 +6,10 @@ namespace shotcraft::torch_engine::nn {
 
 VaeAttentionImpl::VaeAttentionImpl(int64_t channels, int64_t groups, double eps) {
   group_norm = register_module("group_norm", makeGroupNorm(groups, channels, eps));
-  to_q = register_module("to_q", torch::nn::Linear(channels, channels));
-  to_k = register_module("to_k", torch::nn::Linear(channels, channels));
-  to_v = register_module("to_v", torch::nn::Linear(channels, channels));
-  m_out = torch::nn::Linear(channels, channels);
+  to_q = register_module("to_q", Linear(channels, channels));
+  to_k = register_module("to_k", Linear(channels, channels));
+  to_v = register_module("to_v", Linear(channels, channels));
+  m_out = Linear(channels, channels);
   to_out = register_module("to_out", torch::nn::ModuleList(m_out));
 }
 

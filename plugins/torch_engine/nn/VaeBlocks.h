@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plugins/torch_engine/nn/Blocks.h"
+#include "plugins/torch_engine/nn/Layers.h"
 
 namespace shotcraft::torch_engine::nn {
 
@@ -19,13 +20,13 @@ class VaeAttentionImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x);
 
   torch::nn::GroupNorm group_norm{nullptr};
-  torch::nn::Linear to_q{nullptr};
-  torch::nn::Linear to_k{nullptr};
-  torch::nn::Linear to_v{nullptr};
+  Linear to_q{nullptr};
+  Linear to_k{nullptr};
+  Linear to_v{nullptr};
   torch::nn::ModuleList to_out{nullptr};  // [0] Linear(C, C)
 
  private:
-  torch::nn::Linear m_out{nullptr};
+  Linear m_out{nullptr};
 };
 TORCH_MODULE(VaeAttention);
 

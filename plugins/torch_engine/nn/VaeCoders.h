@@ -21,11 +21,11 @@ class VaeEncoderImpl : public torch::nn::Module {
   // "encoder.mid_block", "encoder".
   torch::Tensor forward(const torch::Tensor& image, Intermediates* trace = nullptr);
 
-  torch::nn::Conv2d conv_in{nullptr};
+  Conv2d conv_in{nullptr};
   torch::nn::ModuleList down_blocks{nullptr};
   VaeMidBlock mid_block{nullptr};
   torch::nn::GroupNorm conv_norm_out{nullptr};
-  torch::nn::Conv2d conv_out{nullptr};
+  Conv2d conv_out{nullptr};
 
  private:
   std::vector<VaeResnetStack> m_down;
@@ -39,11 +39,11 @@ class VaeDecoderImpl : public torch::nn::Module {
   // "decoder.up_blocks.N".
   torch::Tensor forward(const torch::Tensor& latent, Intermediates* trace = nullptr);
 
-  torch::nn::Conv2d conv_in{nullptr};
+  Conv2d conv_in{nullptr};
   VaeMidBlock mid_block{nullptr};
   torch::nn::ModuleList up_blocks{nullptr};
   torch::nn::GroupNorm conv_norm_out{nullptr};
-  torch::nn::Conv2d conv_out{nullptr};
+  Conv2d conv_out{nullptr};
 
  private:
   std::vector<VaeResnetStack> m_up;

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "plugins/torch_engine/convert/KeyMap.h"
+#include "plugins/torch_engine/convert/MappedStateDict.h"
 #include "plugins/torch_engine/nn/ClipText.h"
+#include "plugins/torch_engine/nn/ParameterInit.h"
 #include "plugins/torch_engine/nn/UNet.h"
 #include "plugins/torch_engine/nn/Vae.h"
 #include "plugins/torch_engine/pipeline/Benchmark.h"
@@ -27,22 +29,16 @@ using Tensors = std::vector<std::pair<std::string, torch::Tensor>>;
 
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-// Every parameter and buffer of `module` under its original-layout name, as float16 noise of the same shape
-// (the values do not matter for a load; the names, shapes and bytes do).
-bool appendLdm(torch::nn::Module& module, const convert::KeyMap& map, Tensors& out, std::string* error) {
-  std::vector<std::pair<std::string, torch::Tensor>> items;
-  for (const auto& p : module.named_parameters(true)) items.emplace_back(p.key(), p.value());
-  for (const auto& b : module.named_buffers(true)) items.emplace_back(b.key(), b.value());
-  for (const auto& [name, value] : items) {
-    const auto source = map.toLdm(name);
-    if (!source) {
-      *error = "no original-layout name for " + name;
-      return false;
-    }
-    if (source->chunk >= 0) continue;  // fused tensors only occur in OpenCLIP files, not SD 1.x
-    out.emplace_back(source->key, torch::randn(value.sizes(), torch::kFloat16).mul_(0.02));
-  }
-  return true;
+// Every parameter and buffer of `module` under its original-layout name (convert::toLdmStateDict), as float16
+// noise (the values do not matter for a load; the names, shapes and bytes do). The module is built without its
+// random initialisation and filled with N(0, 0.02) here.
+template <typename Module, typename Config>
+void appendLdm(const Config& config, const convert::KeyMap& map, Tensors& out) {
+  Module module = nn::buildForLoading<Module>(config);
+  for (auto& p : module->parameters()) p.normal_(0.0, 0.02);
+  for (auto& b : module->buffers()) b.normal_(0.0, 0.02);
+  module->to(torch::kFloat16);
+  for (auto& item : convert::toLdmStateDict(*module, map)) out.push_back(std::move(item));
 }
 
 // CLIP's byte-to-symbol table: printable Latin-1 bytes stand for themselves, the rest map to U+0100 onwards.
@@ -119,18 +115,9 @@ bool runLoadBenchmark(const engine::BenchmarkRequest& request, const std::functi
     const fs::path file = dir / (request.quick ? "tiny-sd15.safetensors" : "sd15-random.safetensors");
     auto start = Clock::now();
     Tensors tensors;
-    {
-      nn::UNet unet(unetConfig);
-      if (!appendLdm(*unet, convert::unetLdmKeyMap(unetConfig), tensors, error)) return false;
-    }
-    {
-      nn::Vae vae(vaeConfig);
-      if (!appendLdm(*vae, convert::vaeLdmKeyMap(vaeConfig), tensors, error)) return false;
-    }
-    {
-      nn::ClipTextModel text(textConfig);
-      if (!appendLdm(*text, convert::clipSd1KeyMap(), tensors, error)) return false;
-    }
+    appendLdm<nn::UNet>(unetConfig, convert::unetLdmKeyMap(unetConfig), tensors);
+    appendLdm<nn::Vae>(vaeConfig, convert::vaeLdmKeyMap(vaeConfig), tensors);
+    appendLdm<nn::ClipTextModel>(textConfig, convert::clipSd1KeyMap(), tensors);
     if (!writeSafeTensors(file.string(), tensors, {{"format", "pt"}}, error)) return false;
     tensors.clear();
     if (!writeMinimalTokenizer(dir / "tokenizer", error)) return false;

@@ -6,6 +6,7 @@
 #include "plugins/torch_engine/convert/ControlNetSingleFile.h"
 #include "plugins/torch_engine/convert/SingleFileLoader.h"
 #include "plugins/torch_engine/convert/TaesdLoader.h"
+#include "plugins/torch_engine/nn/ParameterInit.h"
 #include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 
@@ -47,7 +48,7 @@ bool loadComponent(const std::string& folder, std::initializer_list<const char*>
   auto file = SafeTensorsFile::open(weights, error);
   if (!file) return false;
   try {
-    Module module(config);
+    Module module = nn::buildForLoading<Module>(config);
     if (!nn::loadStateDict(*module, *file, "", true, error)) return false;
     *out = module;
   } catch (const c10::Error& e) {
