@@ -24,6 +24,9 @@
 #include "plugins/torch_engine/train/Trainer.h"
 #include "plugins/torch_engine/train/TrainingData.h"
 #include "plugins/torch_engine/train/VaeLoss.h"
+#include "plugins/torch_engine/train/VaeReport.h"
+#include "plugins/torch_engine/train/ModelFolder.h"
+#include "plugins/torch_engine/nn/ModelConfig.h"
 
 using namespace shotcraft;
 using namespace shotcraft::engine;
@@ -317,7 +320,10 @@ TEST(Train, VaeDecoderFineTuneKeepsTheEncoderAndScale) {
   EXPECT_TRUE(fs::exists(package.extra["dest"] + "/training-logs/vae_decoder.csv"));
   QFile card(QString::fromStdString(package.extra["dest"] + "/MODEL_CARD.md"));
   ASSERT_TRUE(card.open(QIODevice::ReadOnly));
-  EXPECT_NE(card.readAll().indexOf("| vae (fine-tune) | - | - | vae_decoder | 2 |"), -1);
+  const QByteArray cardText = card.readAll();
+  EXPECT_NE(cardText.indexOf("| vae (fine-tune) | - | - | vae_decoder | 2 |"), -1);
+  EXPECT_NE(cardText.indexOf("VAE reconstruction (after stage vae_decoder) of 4 held-out scenes: PSNR"), -1) << cardText.toStdString();
+  EXPECT_TRUE(fs::exists(package.extra["dest"] + "/training-logs/vae_decoder-reconstruction.png"));
   auto longer = decoder;
   longer.steps = 4;
   longer.resume = true;
@@ -326,4 +332,81 @@ TEST(Train, VaeDecoderFineTuneKeepsTheEncoderAndScale) {
   EXPECT_FALSE(run(longer, &error, stop));  // checkpoint at step 2 of 4
   EXPECT_FALSE(run(package, &error));
   EXPECT_NE(error.find("vae_decoder"), std::string::npos) << error;
+}
+
+// GroupNorm normalises each group per image: with one or two channels per group, the layers before an output
+// conv cannot carry a picture's overall colour (the first shotcraft-tiny VAE, 16 groups over 16 channels, gave
+// every scene back in the same grey-green). The shipped configs keep at least 4 channels in every group.
+TEST(Train, ShippedConfigsKeepSeveralChannelsPerNormGroup) {
+  namespace tt = torch_engine::train;
+  std::string error;
+  torch_engine::nn::VaeConfig vae;
+  ASSERT_TRUE(torch_engine::nn::VaeConfig::fromJson(tt::vaeConfigJson(false, 1.0), &vae, &error)) << error;
+  for (const int64_t c : vae.blockOutChannels) EXPECT_GE(c / vae.normNumGroups, 4) << "vae level of " << c;
+  torch_engine::nn::UNetConfig unet;
+  ASSERT_TRUE(torch_engine::nn::UNetConfig::fromJson(tt::unetConfigJson(false), &unet, &error)) << error;
+  for (const int64_t c : unet.blockOutChannels) EXPECT_GE(c / unet.normNumGroups, 4) << "unet level of " << c;
+  torch_engine::nn::ControlNetConfig cn;
+  ASSERT_TRUE(torch_engine::nn::ControlNetConfig::fromJson(tt::controlNetConfigJson(false), &cn, &error)) << error;
+  EXPECT_EQ(cn.unet.normNumGroups, unet.normNumGroups) << "a ControlNet starts as a copy of the UNet's encoder";
+}
+
+// train vae ends with a held-out reconstruction report (json + contact sheet), and report_only=1 measures a
+// finished VAE again without training; the package quotes it in the model card.
+TEST(Train, VaeReportsHeldOutReconstruction) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(tinyRequest(out, "vae", 2), &error, {}, &lines)) << error;
+  ASSERT_FALSE(lines.empty());
+  EXPECT_NE(lines.back().find("held-out scenes"), std::string::npos) << lines.back();
+  EXPECT_TRUE(fs::exists(out + "/training/vae/reconstruction.png"));
+  QFile json(QString::fromStdString(out + "/training/vae/reconstruction.json"));
+  ASSERT_TRUE(json.open(QIODevice::ReadOnly));
+  const std::string first = json.readAll().toStdString();
+  EXPECT_NE(first.find("\"images\": 4"), std::string::npos) << first;
+  json.close();
+
+  auto report = tinyRequest(out, "vae", 0);
+  report.extra["report_only"] = "1";
+  ASSERT_TRUE(run(report, &error)) << error;
+  ASSERT_TRUE(json.open(QIODevice::ReadOnly));
+  EXPECT_EQ(json.readAll().toStdString(), first) << "the same VAE measured again";
+
+  QTemporaryDir empty;
+  report.out_dir = empty.path().toStdString();
+  EXPECT_FALSE(run(report, &error));
+  EXPECT_NE(error.find("needs a finished vae stage"), std::string::npos) << error;
+}
+
+TEST(Train, VaeReportSeesAVaeThatDropsColour) {
+  namespace tt = torch_engine::train;
+  std::string error;
+  torch_engine::nn::VaeConfig config;
+  ASSERT_TRUE(torch_engine::nn::VaeConfig::fromJson(tt::vaeConfigJson(true, 1.0), &config, &error)) << error;
+  torch::manual_seed(4);
+  torch_engine::nn::Vae vae(config);
+  const tt::VaeReconstruction random = tt::measureVaeReconstruction(*vae, 21, 6, 64, 32, "");
+  EXPECT_EQ(random.images, 6);
+  EXPECT_LT(random.psnr_db, 20.0) << "an untrained VAE does not reconstruct";
+  EXPECT_GT(random.colour_spread_kept, 0.0);
+  {
+    // Every output the same colour: the decoder's last conv gives its bias alone.
+    torch::NoGradGuard noGrad;
+    vae->decoder->conv_out->weight.zero_();
+    vae->decoder->conv_out->bias.copy_(torch::tensor({0.2f, -0.1f, 0.0f}));
+  }
+  QTemporaryDir dir;
+  const std::string sheet = dir.path().toStdString() + "/sheet.png";
+  const tt::VaeReconstruction grey = tt::measureVaeReconstruction(*vae, 21, 6, 64, 32, sheet);
+  EXPECT_NEAR(grey.colour_spread_kept, 0.0, 1e-6);
+  EXPECT_TRUE(fs::exists(sheet));
+  // The mean shift is the constant colour minus the inputs' mean colour, per channel.
+  const float constant[3] = {0.2f, -0.1f, 0.0f};
+  for (size_t c = 0; c < 3; ++c) {
+    EXPECT_NEAR(grey.mean_shift[c], (double(constant[c]) + 1.0) * 127.5 - grey.mean_in[c], 1e-2) << c;
+    EXPECT_EQ(grey.mean_in[c], random.mean_in[c]) << "the same held-out scenes";
+  }
+  EXPECT_LT(grey.psnr_db, 20.0);
 }

@@ -26,7 +26,8 @@ std::string stageDir(const engine::TrainingRequest& request, const std::string& 
   return (fs::path(request.out_dir) / "training" / stage).string();
 }
 
-std::string vaeConfigJson(bool tiny, double scalingFactor) {
+std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups) {
+  if (normGroups <= 0) normGroups = tiny ? 8 : 4;
   char scale[32];
   std::snprintf(scale, sizeof scale, "%.6f", scalingFactor);
   const std::string channels = tiny ? "[8, 8, 16, 16]" : "[16, 32, 64, 64]";
@@ -35,7 +36,7 @@ std::string vaeConfigJson(bool tiny, double scalingFactor) {
   "up_block_types": ["UpDecoderBlock2D", "UpDecoderBlock2D", "UpDecoderBlock2D", "UpDecoderBlock2D"],
   "block_out_channels": )") +
          channels + R"(, "layers_per_block": 1, "latent_channels": 4, "norm_num_groups": )" +
-         (tiny ? "8" : "16") + R"(, "act_fn": "silu", "sample_size": 256, "scaling_factor": )" + scale + "}\n";
+         std::to_string(normGroups) + R"(, "act_fn": "silu", "sample_size": 256, "scaling_factor": )" + scale + "}\n";
 }
 
 std::string unetConfigJson(bool tiny) {
@@ -50,7 +51,7 @@ std::string unetConfigJson(bool tiny) {
   "block_out_channels": [64, 128, 128], "layers_per_block": 1,
   "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
   "up_block_types": ["CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "UpBlock2D"],
-  "cross_attention_dim": 128, "attention_head_dim": 4, "norm_num_groups": 32}
+  "cross_attention_dim": 128, "attention_head_dim": 4, "norm_num_groups": 16}
 )";
 }
 
@@ -74,7 +75,7 @@ std::string controlNetConfigJson(bool tiny) {
   }
   return R"({"_class_name": "ControlNetModel", "in_channels": 4, "block_out_channels": [64, 128, 128],
   "layers_per_block": 1, "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
-  "cross_attention_dim": 128, "attention_head_dim": 4, "norm_num_groups": 32,
+  "cross_attention_dim": 128, "attention_head_dim": 4, "norm_num_groups": 16,
   "conditioning_embedding_out_channels": [16, 32, 64, 128]}
 )";
 }

@@ -16,7 +16,10 @@ bool isTinyRun(const engine::TrainingRequest& request);  // extra "tiny=1": test
 // OUT/training/STAGE: checkpoint/, loss.csv.
 std::string stageDir(const engine::TrainingRequest& request, const std::string& stage);
 
-std::string vaeConfigJson(bool tiny, double scalingFactor);
+// normGroups 0 = the default: 4 (tiny: 8). GroupNorm statistics are per image, so with one or two channels per
+// group (the first VAE had 16 groups over its 16-channel outer level) the layers before conv_out cannot carry an
+// image's overall colour, and every output came out the same grey; 4 groups keep 4-16 channels per group.
+std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups = 0);
 std::string unetConfigJson(bool tiny);
 std::string textConfigJson(bool tiny, int vocabSize, int bos, int eos);
 std::string controlNetConfigJson(bool tiny);

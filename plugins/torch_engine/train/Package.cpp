@@ -11,6 +11,7 @@
 #include "plugins/torch_engine/train/TrainLoop.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -171,6 +172,27 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
   char total[96];
   std::snprintf(total, sizeof total, "\nTotal: %.2f MB.\n", double(totalBytes) / 1e6);
   card << total;
+  // The VAE's held-out reconstruction (train/VaeReport.h), from the stage that last changed its decoder.
+  for (const char* stage : {"vae_decoder", "vae"}) {
+    const fs::path report = src / "training" / stage / "reconstruction.json";
+    QFile f(QString::fromStdString(report.string()));
+    if (!f.open(QIODevice::ReadOnly)) continue;
+    const QJsonObject r = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonArray shift = r.value(QStringLiteral("mean_shift_rgb")).toArray();
+    char line[320];
+    std::snprintf(line, sizeof line,
+                  "\nVAE reconstruction (after stage %s) of %d held-out scenes: PSNR %.2f dB, mean colour shift "
+                  "R %+.1f G %+.1f B %+.1f levels, colour spread kept %.0f%% (training-logs/%s-reconstruction.png).\n",
+                  stage, r.value(QStringLiteral("images")).toInt(), r.value(QStringLiteral("psnr_db")).toDouble(),
+                  shift.at(0).toDouble(), shift.at(1).toDouble(), shift.at(2).toDouble(),
+                  100.0 * r.value(QStringLiteral("colour_spread_kept")).toDouble(), stage);
+    card << line;
+    std::error_code noSheet;  // the sheet is optional
+    fs::copy_file(report.parent_path() / "reconstruction.png",
+                  tmp / "training-logs" / (std::string(stage) + "-reconstruction.png"),
+                  fs::copy_options::overwrite_existing, noSheet);
+    break;
+  }
   if (!writeTextFile((tmp / "MODEL_CARD.md").string(), card.str(), error)) return false;
   // Swap in: the old DEST is removed only once the new one is complete.
   const fs::path old = dest.string() + ".old";

@@ -14,23 +14,52 @@
 #include "plugins/torch_engine/train/TrainLoop.h"
 #include "plugins/torch_engine/train/TrainingData.h"
 #include "plugins/torch_engine/train/VaeLoss.h"
+#include "plugins/torch_engine/train/VaeReport.h"
 
 namespace shotcraft::torch_engine::train {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Writes STAGE_DIR/reconstruction.{json,png} for `vae` and prints the summary line.
+bool reportReconstruction(nn::VaeImpl& vae, const engine::TrainingRequest& request, const std::string& stage,
+                          bool tiny, const PrintFn& print, std::string* error) {
+  const fs::path dir = stageDir(request, stage);
+  const VaeReconstruction r = measureVaeReconstruction(vae, request.data_seed ^ 0x7EC0ull, tiny ? 4 : 32,
+                                                       tiny ? 64 : 256, tiny ? 32 : 144,
+                                                       (dir / "reconstruction.png").string());
+  print("vae: " + describe(r));
+  return writeTextFile((dir / "reconstruction.json").string(), toJson(r), error);
+}
+
+}  // namespace
+
 bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, const engine::CancelToken& cancel,
               std::string* error) {
   const bool tiny = isTinyRun(request);
   const bool decoderOnly = extraNumber(request, "decoder_only", 0) != 0;
+  const bool reportOnly = extraNumber(request, "report_only", 0) != 0;
   const fs::path vaeDir = fs::path(request.out_dir) / "vae";
   nn::VaeConfig config;
+  if (reportOnly) {  // the finished vae/ as it is: measure, train nothing
+    if (!nn::VaeConfig::fromFile((vaeDir / "config.json").string(), &config, error)) {
+      *error = "train vae --set report_only=1 needs a finished vae stage: " + *error;
+      return false;
+    }
+    nn::Vae vae(config);
+    auto weights = SafeTensorsFile::open((vaeDir / "diffusion_pytorch_model.safetensors").string(), error);
+    if (!weights || !nn::loadStateDict(*vae, *weights, "", true, error)) return false;
+    const bool tuned = fs::exists(fs::path(stageDir(request, "vae_decoder")) / "checkpoint");
+    return reportReconstruction(*vae, request, tuned ? "vae_decoder" : "vae", tiny, print, error);
+  }
   if (decoderOnly) {
     if (!nn::VaeConfig::fromFile((vaeDir / "config.json").string(), &config, error)) {
       *error = "train vae --set decoder_only=1 needs a finished vae stage: " + *error;
       return false;
     }
-  } else if (!nn::VaeConfig::fromJson(vaeConfigJson(tiny, 1.0), &config, error)) {
+  } else if (!nn::VaeConfig::fromJson(vaeConfigJson(tiny, 1.0, int64_t(extraNumber(request, "norm_groups", 0))),
+                                      &config, error)) {
     return false;
   }
   torch::manual_seed(request.data_seed);
@@ -99,8 +128,9 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
   };
   if (!runTrainingLoop(loop, {{"vae.", vae.get()}}, optimizer, step, print, cancel, error)) return false;
   if (decoderOnly) {  // same encoder, same latents: keep the scaling factor
-    return writeComponent(vaeDir.string(), vaeConfigJson(tiny, config.scalingFactor), *vae,
-                          "diffusion_pytorch_model.safetensors", error);
+    return writeComponent(vaeDir.string(), vaeConfigJson(tiny, config.scalingFactor, config.normNumGroups), *vae,
+                          "diffusion_pytorch_model.safetensors", error) &&
+           reportReconstruction(*vae, request, loop.stage, tiny, print, error);
   }
 
   // Latent scale: 1 / std of the posterior means over a few batches, as SD's scaling_factor.
@@ -112,8 +142,9 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
   const double stddev = torch::cat(means).std().item<double>();
   const double scaling = stddev > 1e-6 ? 1.0 / stddev : 1.0;
   print("vae: latent std " + std::to_string(stddev) + ", scaling_factor " + std::to_string(scaling));
-  return writeComponent(vaeDir.string(), vaeConfigJson(tiny, scaling), *vae,
-                        "diffusion_pytorch_model.safetensors", error);
+  return writeComponent(vaeDir.string(), vaeConfigJson(tiny, scaling, config.normNumGroups), *vae,
+                        "diffusion_pytorch_model.safetensors", error) &&
+         reportReconstruction(*vae, request, loop.stage, tiny, print, error);
 }
 
 }  // namespace shotcraft::torch_engine::train
