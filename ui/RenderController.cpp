@@ -1,12 +1,11 @@
 #include "ui/RenderController.h"
 
-#include <QDir>
 #include <QSettings>
+#include <algorithm>
 
 #include "core/cli/EngineOptionsCli.h"
 #include "core/engine/EngineRegistry.h"
 #include "core/model/ProjectIo.h"
-#include "core/render/TakeStore.h"
 #include "ui/ProjectDocument.h"
 #include "ui/RenderController_Worker.h"
 #include "ui/StudioSettings.h"
@@ -28,6 +27,7 @@ RenderController::RenderController(ProjectDocument* document, engine::EngineRegi
   connect(m_document, &ProjectDocument::projectReset, this, [this] {
     m_failedByShot.clear();
     m_thumbnails.clear();
+    m_scaledThumbnails.clear();
   });
 }
 
@@ -89,6 +89,11 @@ void RenderController::onFinished(engine::JobId id, engine::JobStatus status, co
   if (status == engine::JobStatus::Completed) {
     rememberEngineInfo();
     const render::RenderResult& r = it->second.slot->result;
+    if (!it->second.slot->firstFrame.isNull() && !m_document->filePath().isEmpty()) {
+      const QString folder = model::ProjectIo::projectFolder(m_document->filePath());
+      m_thumbnails.insert(firstFramePath(folder, r.take.frames), it->second.slot->firstFrame);
+      it->second.slot->firstFrame = QImage();
+    }
     QString why;
     if (!m_document->applyTake(shotId, r.take, &why)) {
       if (latest) m_failedByShot[shotId] = true;
@@ -105,13 +110,17 @@ void RenderController::onFinished(engine::JobId id, engine::JobStatus status, co
 
 // The cache key names the engine's model, which is only known once the engine was created: remember it with
 // its folder so the next session can tell stale takes before its first render.
-void RenderController::rememberEngineInfo() const {
+void RenderController::rememberEngineInfo() {
   QString dir;
   const std::optional<engine::EngineInfo> info = m_worker->engineInfo(&dir);
   if (!info) return;
+  const QString name = QString::fromStdString(info->model_name);
+  if (dir == m_rememberedModelDir && name == m_rememberedModelName) return;  // once per model, not per render
   QSettings settings;
   settings.setValue(QLatin1String(kKnownModelDirKey), dir);
-  settings.setValue(QLatin1String(kKnownModelNameKey), QString::fromStdString(info->model_name));
+  settings.setValue(QLatin1String(kKnownModelNameKey), name);
+  m_rememberedModelDir = dir;
+  m_rememberedModelName = name;
 }
 
 std::optional<engine::EngineInfo> RenderController::knownEngineInfo() const {
@@ -149,16 +158,18 @@ QImage RenderController::thumbnail(const QString& shotId, const QSize& size) con
   const model::Shot* shot = m_document->project().findShot(shotId);
   if (shot == nullptr || shot->selectedTake() == nullptr || m_document->filePath().isEmpty()) return {};
   const QString folder = model::ProjectIo::projectFolder(m_document->filePath());
-  const QString path = QDir(folder).filePath(QStringLiteral("takes/%1/%2")
-                                                 .arg(shot->selectedTake()->frames,
-                                                      render::TakeStore::frameFileName(0)));
+  const QString path = firstFramePath(folder, shot->selectedTake()->frames);
+  const QString scaledKey = QStringLiteral("%1|%2x%3").arg(path).arg(size.width()).arg(size.height());
+  if (const QImage* scaled = m_scaledThumbnails.object(scaledKey)) return *scaled;
   auto cached = m_thumbnails.constFind(path);
   if (cached == m_thumbnails.constEnd()) {
-    QImage frame(path);
-    cached = m_thumbnails.insert(path, frame);
+    ++m_framesDecodedHere;
+    cached = m_thumbnails.insert(path, QImage(path));
   }
   if (cached->isNull()) return {};
-  return cached->scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  const QImage scaled = cached->scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  m_scaledThumbnails.insert(scaledKey, new QImage(scaled), int(std::max<qsizetype>(1, scaled.sizeInBytes() / 1024)));
+  return scaled;
 }
 
 }  // namespace shotcraft::ui

@@ -5,6 +5,7 @@
 // shot into the project folder; each denoising step is reported with its preview, and on success the take is
 // added to the shot and selected through ProjectDocument (one undo step), on the UI thread.
 // Nothing here blocks the UI thread: the engine and the renderer only run inside jobs.
+#include <QCache>
 #include <QHash>
 #include <QImage>
 #include <QObject>
@@ -72,8 +73,13 @@ class RenderController : public QObject {
   // an unchanged shot (as every edit does) does not read them again.
   Freshness freshness(const QString& shotId) const;
   const render::FileHashCache& fileHashes() const { return m_fileHashes; }
-  // The selected take's first frame scaled to fit `size`; null when the shot has no take on disk.
+  // The selected take's first frame scaled to fit `size`; null when the shot has no take on disk. Frames and
+  // their scaled copies are cached (by path and size), and a render hands its first frame over already decoded
+  // on the worker, so refreshing a card or the camera background after an edit or a render costs no disk read.
   QImage thumbnail(const QString& shotId, const QSize& size) const;
+  // How many take frames thumbnail() had to read from disk on the calling thread (those of takes loaded with
+  // the project; never those of this session's renders).
+  int framesDecodedHere() const { return m_framesDecodedHere; }
 
  signals:
   // Emitted from the worker thread (reaches UI receivers queued).
@@ -95,7 +101,7 @@ class RenderController : public QObject {
     engine::JobPriority priority = engine::JobPriority::Interactive;
     std::shared_ptr<JobSlot> slot;
   };
-  void rememberEngineInfo() const;
+  void rememberEngineInfo();
   std::optional<engine::EngineInfo> knownEngineInfo() const;
   void onFinished(engine::JobId id, engine::JobStatus status, const QString& error);
   engine::JobId submit(const QString& shotId, render::RenderMode mode, const QString& projectDir,
@@ -110,7 +116,13 @@ class RenderController : public QObject {
   std::map<engine::JobId, JobRecord> m_jobs;
   QHash<QString, engine::JobId> m_activeByShot;
   QHash<QString, bool> m_failedByShot;
-  mutable QHash<QString, QImage> m_thumbnails;  // by frame path
+  static constexpr int kScaledThumbnailCacheKiB = 64 * 1024;
+  mutable QHash<QString, QImage> m_thumbnails;        // by frame path
+  // by frame path and size; bounded (a resized view asks for new sizes), cost in KiB
+  mutable QCache<QString, QImage> m_scaledThumbnails{kScaledThumbnailCacheKiB};
+  mutable int m_framesDecodedHere = 0;
+  QString m_rememberedModelDir;   // what rememberEngineInfo() last saved (a QSettings write syncs to disk)
+  QString m_rememberedModelName;
 };
 
 }  // namespace shotcraft::ui

@@ -1,10 +1,17 @@
 // RenderController's worker side: creating the engine, the job function and its progress reports.
+#include <QDir>
 #include <QFileInfo>
 #include <QStringList>
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 #include "core/engine/EngineRegistry.h"
+#include "core/render/TakeStore.h"
 #include "ui/ImageConvert.h"
 #include "ui/ProjectDocument.h"
 #include "ui/RenderController_Worker.h"
@@ -12,6 +19,21 @@
 namespace shotcraft::ui {
 
 namespace {
+
+constexpr int kBelowUiNice = 5;  // a nice-5 thread gets about a third of the CPU a nice-0 one gets
+
+// Renders share the CPU with the UI thread: lower the calling thread (the queue's worker) a few nice levels, so
+// the UI thread and Qt's painting threads run first when a core is wanted by both. The threads the engine starts
+// from here (libtorch's OpenMP team, OpenCV's pool) inherit it. On Linux nice is per thread; elsewhere nothing
+// changes.
+void runBelowUiPriority() {
+#ifdef Q_OS_LINUX
+  const pid_t tid = gettid();
+  errno = 0;
+  const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(tid));
+  if (errno == 0) setpriority(PRIO_PROCESS, static_cast<id_t>(tid), std::min(19, current + kBelowUiNice));
+#endif
+}
 
 // Passes every call to the real engine, asking for a preview each step and handing each step to `tap` first.
 class TappedEngine : public engine::IEngine {
@@ -41,6 +63,11 @@ render::RenderSettings renderSettingsFor(const QString& modelDir) {
   render::RenderSettings settings;
   settings.model_id = QFileInfo(modelDir).fileName();
   return settings;
+}
+
+QString firstFramePath(const QString& projectFolder, const QString& takeFrames) {
+  return QDir(projectFolder).filePath(
+      QStringLiteral("takes/%1/%2").arg(takeFrames, render::TakeStore::frameFileName(0)));
 }
 
 engine::IEngine* RenderController::Worker::ensureEngine(const engine::EngineOptions& wanted, std::string* error) {
@@ -103,6 +130,10 @@ engine::JobId RenderController::submit(const QString& shotId, render::RenderMode
       std::lock_guard<std::mutex> lock(slot->mutex);
       id = slot->id;
     }
+    if (!worker->belowUiPriority) {
+      runBelowUiPriority();  // before the engine starts its threads
+      worker->belowUiPriority = true;
+    }
     std::string error;
     engine::IEngine* eng = worker->ensureEngine(options, &error);
     if (eng == nullptr) return engine::JobOutcome{false, error};
@@ -134,6 +165,7 @@ engine::JobId RenderController::submit(const QString& shotId, render::RenderMode
     render::ShotRenderer renderer(tapped, renderSettingsFor(modelFolder));
     slot->result = renderer.renderShot(project, shotId, projectDir, mode, progress, ctx.cancel);
     if (!slot->result.ok) return engine::JobOutcome{false, slot->result.error.toStdString()};
+    slot->firstFrame = QImage(firstFramePath(projectDir, slot->result.take.frames));  // not on the UI thread
     ctx.reportProgress(1.0);
     return engine::JobOutcome{true, {}};
   };

@@ -1,5 +1,6 @@
 #pragma once
 // Internal to RenderController: the state its jobs share on the worker thread, and the job function.
+#include <QImage>
 #include <QString>
 #include <functional>
 #include <memory>
@@ -20,6 +21,7 @@ struct RenderController::Worker {
   std::unique_ptr<engine::IEngine> engine;  // only jobs touch it (one at a time)
   QString engineModelDir;                   // the folder `engine` was created with
   engine::EngineOptions engineOptions;      // and its device, precision and threads
+  bool belowUiPriority = false;             // the worker thread was lowered below the UI thread
 
   mutable std::mutex mutex;                 // guards info and infoModelDir (read by the UI thread)
   std::optional<engine::EngineInfo> info;
@@ -37,7 +39,11 @@ struct RenderController::JobSlot {
   std::mutex mutex;  // held by submit() until `id` is known
   engine::JobId id = 0;
   render::RenderResult result;  // written by the job, read on the UI thread after finished()
+  QImage firstFrame;            // the take's first frame, decoded by the job for the thumbnails
 };
+
+// Where a take's first frame (its thumbnail) is in the project folder.
+QString firstFramePath(const QString& projectFolder, const QString& takeFrames);
 
 // Render settings for the model folder (model_id names it in the cache key, as the CLI does).
 render::RenderSettings renderSettingsFor(const QString& modelDir);

@@ -1,7 +1,13 @@
 #include "tests/ui/RenderTestSupport.h"
 
+#include <QCoreApplication>
 #include <QSettings>
+#include <QThread>
 #include <gtest/gtest.h>
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 #include "tests/common/FakeEngine.h"
 #include "tests/ui/UiTestSupport.h"
@@ -21,6 +27,10 @@ class StudioFakeFactory : public engine::IEngineFactory {
       m_stats->createdThreads = options.threads;
       m_stats->createdDevice = int(options.device);
       m_stats->createdPrecision = int(options.precision);
+      m_stats->createdOnGuiThread = QThread::currentThread() == QCoreApplication::instance()->thread() ? 1 : 0;
+#ifdef Q_OS_LINUX
+      m_stats->createdNice = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+#endif
     }
     auto engine = std::make_unique<FakeEngine>();
     engine->modelName = "fake-studio";

@@ -23,6 +23,8 @@ struct FakeEngineStats {
   std::atomic<int> createdThreads{-1};
   std::atomic<int> createdDevice{-1};
   std::atomic<int> createdPrecision{-1};
+  std::atomic<int> createdOnGuiThread{-1};  // 1 when the last create() ran on the GUI thread, else 0
+  std::atomic<int> createdNice{-100};       // the nice value of the thread that ran it (Linux)
 };
 
 // A registry holding one factory "torch" whose engines sleep `step_ms` per step.

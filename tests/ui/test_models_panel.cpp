@@ -182,7 +182,9 @@ TEST_F(ModelsPanelTest, MissingFolderIsNamedUnderTheList) {
 }
 
 TEST_F(ModelsPanelTest, NoEngineIsSaidInOneTranslatableLine) {
-  shotcraft::engine::EngineRegistry empty;  // no "torch" factory
+  shotcraft::engine::EngineRegistry empty;  // no "torch" factory, and none to find: it searched an empty folder
+  QTemporaryDir noPlugins;
+  ASSERT_EQ(empty.loadPlugins({noPlugins.path()}), 0);
   ModelsPanel panel(&empty);
   waitScanned(panel);
   ASSERT_EQ(panel.scanErrors().size(), 1u);

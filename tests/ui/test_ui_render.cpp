@@ -20,6 +20,10 @@
 #include <chrono>
 #include <iostream>
 #include <thread>
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 #include "core/model/ProjectIo.h"
 #include "tests/ui/RenderTestSupport.h"
@@ -159,6 +163,38 @@ TEST_F(RenderTest, FreshnessAndThumbnailFollowEdits) {
   EXPECT_EQ(next.freshness(m_shot), Freshness::Rendered);
   ASSERT_TRUE(m_document->setShotSeed(m_shot, 777));
   EXPECT_EQ(next.freshness(m_shot), Freshness::Stale);
+}
+
+// Issue 8: the UI thread never waits on the engine or the disk. The engine (in the studio, the plugin's load and
+// the model's) is created on the queue's worker, below the UI thread's priority, and the job decodes the take's first frame there, so cards and
+// the camera background show the new take without reading it on the UI thread; scaled copies are cached.
+TEST_F(RenderTest, EngineAndFirstFrameAreLoadedOffTheUiThread) {
+  start(1);
+  trackFinished();
+  JobId id = 0;
+  ASSERT_TRUE(m_controller->regenerate(m_shot, RenderMode::Draft, nullptr, &id));
+  ASSERT_EQ(waitFinished(id), JobStatus::Completed) << m_controller->queue()->errorText(id).toStdString();
+  EXPECT_EQ(m_stats->createdOnGuiThread.load(), 0) << "the engine factory ran on the UI thread";
+#ifdef Q_OS_LINUX
+  // ... on a thread below the UI thread's priority (the engine's own threads inherit it).
+  const int uiNice = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+  if (uiNice < 19) {
+    EXPECT_GT(m_stats->createdNice.load(), uiNice);
+  }
+#endif
+  const QImage card = m_controller->thumbnail(m_shot, QSize(200, 100));
+  const QImage background = m_controller->thumbnail(m_shot, QSize(960, 540));
+  ASSERT_FALSE(card.isNull());
+  ASSERT_FALSE(background.isNull());
+  EXPECT_EQ(m_controller->framesDecodedHere(), 0) << "the new take's frame was read on the UI thread";
+  EXPECT_EQ(m_controller->thumbnail(m_shot, QSize(960, 540)).cacheKey(), background.cacheKey()) << "scaled again";
+
+  // A take that came with the project (not rendered in this session) is read once, then cached.
+  auto registry = shotcraft::test::makeFakeRegistry(1);
+  RenderController next(m_document.get(), registry.get());
+  EXPECT_FALSE(next.thumbnail(m_shot, QSize(200, 100)).isNull());
+  EXPECT_FALSE(next.thumbnail(m_shot, QSize(960, 540)).isNull());
+  EXPECT_EQ(next.framesDecodedHere(), 1);
 }
 
 // Every edit recomputes the shot's freshness, which needs its control files' hashes: an unchanged file is read
