@@ -91,7 +91,7 @@ void RenderController::onFinished(engine::JobId id, engine::JobStatus status, co
     const render::RenderResult& r = it->second.slot->result;
     if (!it->second.slot->firstFrame.isNull() && !m_document->filePath().isEmpty()) {
       const QString folder = model::ProjectIo::projectFolder(m_document->filePath());
-      m_thumbnails.insert(firstFramePath(folder, r.take.frames), it->second.slot->firstFrame);
+      cacheImage(m_thumbnails, firstFramePath(folder, r.take.frames), it->second.slot->firstFrame);
       it->second.slot->firstFrame = QImage();
     }
     QString why;
@@ -161,15 +161,21 @@ QImage RenderController::thumbnail(const QString& shotId, const QSize& size) con
   const QString path = firstFramePath(folder, shot->selectedTake()->frames);
   const QString scaledKey = QStringLiteral("%1|%2x%3").arg(path).arg(size.width()).arg(size.height());
   if (const QImage* scaled = m_scaledThumbnails.object(scaledKey)) return *scaled;
-  auto cached = m_thumbnails.constFind(path);
-  if (cached == m_thumbnails.constEnd()) {
+  const QImage* frame = m_thumbnails.object(path);
+  if (frame == nullptr) {
     ++m_framesDecodedHere;
-    cached = m_thumbnails.insert(path, QImage(path));
+    frame = cacheImage(m_thumbnails, path, QImage(path));
   }
-  if (cached->isNull()) return {};
-  const QImage scaled = cached->scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-  m_scaledThumbnails.insert(scaledKey, new QImage(scaled), int(std::max<qsizetype>(1, scaled.sizeInBytes() / 1024)));
+  if (frame == nullptr || frame->isNull()) return {};
+  const QImage scaled = frame->scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  cacheImage(m_scaledThumbnails, scaledKey, scaled);
   return scaled;
+}
+
+// Inserts a copy of `image` costed by its size in KiB; returns the cached copy, or null when it did not fit.
+const QImage* RenderController::cacheImage(QCache<QString, QImage>& cache, const QString& key, const QImage& image) {
+  const int costKiB = int(std::max<qsizetype>(1, image.sizeInBytes() / 1024));
+  return cache.insert(key, new QImage(image), costKiB) ? cache.object(key) : nullptr;
 }
 
 }  // namespace shotcraft::ui

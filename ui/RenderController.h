@@ -116,10 +116,12 @@ class RenderController : public QObject {
   std::map<engine::JobId, JobRecord> m_jobs;
   QHash<QString, engine::JobId> m_activeByShot;
   QHash<QString, bool> m_failedByShot;
+  static const QImage* cacheImage(QCache<QString, QImage>& cache, const QString& key, const QImage& image);
+  // Both bounded, cost in KiB: takes pile up over a session, and a resized view asks for new sizes.
+  static constexpr int kFrameCacheKiB = 256 * 1024;
   static constexpr int kScaledThumbnailCacheKiB = 64 * 1024;
-  mutable QHash<QString, QImage> m_thumbnails;        // by frame path
-  // by frame path and size; bounded (a resized view asks for new sizes), cost in KiB
-  mutable QCache<QString, QImage> m_scaledThumbnails{kScaledThumbnailCacheKiB};
+  mutable QCache<QString, QImage> m_thumbnails{kFrameCacheKiB};  // take first frames by path
+  mutable QCache<QString, QImage> m_scaledThumbnails{kScaledThumbnailCacheKiB};  // by frame path and size
   mutable int m_framesDecodedHere = 0;
   QString m_rememberedModelDir;   // what rememberEngineInfo() last saved (a QSettings write syncs to disk)
   QString m_rememberedModelName;
