@@ -5,6 +5,7 @@
 // ControlNet trained on it stay valid (how Stable Diffusion's ft-MSE VAE was made).
 #include <filesystem>
 
+#include "plugins/torch_engine/nn/ParameterInit.h"
 #include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/nn/Vae.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
@@ -47,7 +48,7 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
       *error = "train vae --set report_only=1 needs a finished vae stage: " + *error;
       return false;
     }
-    nn::Vae vae(config);
+    nn::Vae vae = nn::buildForLoading<nn::Vae>(config);  // every weight comes from the file (strict load)
     auto weights = SafeTensorsFile::open((vaeDir / "diffusion_pytorch_model.safetensors").string(), error);
     if (!weights || !nn::loadStateDict(*vae, *weights, "", true, error)) return false;
     const bool tuned = fs::exists(fs::path(stageDir(request, "vae_decoder")) / "checkpoint");
