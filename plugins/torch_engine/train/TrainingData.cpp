@@ -18,15 +18,14 @@ uint64_t splitmix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// HWC uint8 image (1 or 3 channels) -> [3,H,W] float32 scaled by `scale` and shifted by `shift`.
+}  // namespace
+
 torch::Tensor toTensor(const cv::Mat& mat, float scale, float shift) {
   cv::Mat rgb = mat;
   if (mat.channels() == 1) cv::cvtColor(mat, rgb, cv::COLOR_GRAY2RGB);
   auto t = torch::from_blob(rgb.data, {rgb.rows, rgb.cols, 3}, torch::kUInt8).clone();
   return t.permute({2, 0, 1}).to(torch::kFloat32).mul(scale).add(shift);
 }
-
-}  // namespace
 
 uint64_t mixSeed(uint64_t a, uint64_t b, uint64_t c) { return splitmix(splitmix(splitmix(a) ^ b) ^ c); }
 

@@ -6,6 +6,8 @@
 // sees exactly the batches an uninterrupted run would.
 #include <torch/torch.h>
 
+#include <opencv2/core.hpp>
+
 #include <cstdint>
 #include <future>
 #include <string>
@@ -34,6 +36,10 @@ struct TrainingBatch {
   std::vector<std::string> prompts;  // English or Chinese per item, "" when dropped
   std::vector<int64_t> pool_index;   // scene index of each item in the run's stream (< pool when pooled)
 };
+
+// HWC uint8 image (1 or 3 channels) -> [3,H,W] float32 scaled by `scale` and shifted by `shift` (RGB frames go to
+// [-1, 1] with 2/255 and -1, control maps to [0, 1] with 1/255 and 0).
+torch::Tensor toTensor(const cv::Mat& mat, float scale, float shift);
 
 // Scene seed of training item `index` (never a held-out scene).
 uint64_t trainingSceneSeed(uint64_t dataSeed, int64_t index);

@@ -12,6 +12,7 @@
 #include "core/scenes/DatasetWriter.h"
 #include "core/scenes/SceneRenderer.h"
 #include "core/scenes/SceneSpec.h"
+#include "plugins/torch_engine/train/TrainingData.h"
 
 namespace shotcraft::torch_engine::train {
 
@@ -66,8 +67,7 @@ VaeReconstruction measureVaeReconstruction(nn::VaeImpl& vae, uint64_t seed, int 
     for (size_t i = start; i < std::min(seeds.size(), start + kBatch); ++i) {
       const scenes::SceneSample sample =
           scenes::renderScene(scenes::sampleScene(seeds[i]), width, height, scenes::phrasingSeed(seeds[i]));
-      const auto bytes = torch::from_blob(sample.rgb.data, {sample.rgb.rows, sample.rgb.cols, 3}, torch::kUInt8);
-      batch.push_back(bytes.permute({2, 0, 1}).to(torch::kFloat32).div(127.5).sub(1.0));
+      batch.push_back(toTensor(sample.rgb, 2.0f / 255.0f, -1.0f));
     }
     const torch::Tensor in = torch::stack(batch);
     inputs.push_back(in);
