@@ -35,19 +35,21 @@ bool readInt(const QCommandLineParser& p, const char* name, int lo, int hi, int*
 
 int cmdTrain(const QStringList& args, Context& ctx) {
   QCommandLineParser parser;
-  parser.addPositionalArgument(QStringLiteral("stage"), QStringLiteral("tokenizer, vae, unet, controlnet, preview or package"));
-  parser.addOption({{QStringLiteral("o"), QStringLiteral("out")}, QStringLiteral("Model folder being assembled."),
+  parser.addPositionalArgument(QStringLiteral("stage"),
+                               QStringLiteral("tokenizer, text, vae, unet, controlnet, preview or package"));
+  parser.addOption({{QStringLiteral("o"), QStringLiteral("out")},
+                    QStringLiteral("Model folder being assembled."),
                     QStringLiteral("DIR")});
-  parser.addOption({QStringLiteral("steps"), QStringLiteral("Optimisation steps (0 = stage default)."),
-                    QStringLiteral("N")});
+  parser.addOption(
+      {QStringLiteral("steps"), QStringLiteral("Optimisation steps (0 = stage default)."), QStringLiteral("N")});
   parser.addOption({QStringLiteral("batch"), QStringLiteral("Batch size (0 = stage default)."), QStringLiteral("B")});
-  parser.addOption({QStringLiteral("lr"), QStringLiteral("Peak learning rate (0 = stage default)."),
-                    QStringLiteral("F")});
+  parser.addOption(
+      {QStringLiteral("lr"), QStringLiteral("Peak learning rate (0 = stage default)."), QStringLiteral("F")});
   parser.addOption({QStringLiteral("resume"), QStringLiteral("Continue from OUT/training/STAGE/checkpoint.")});
   parser.addOption({QStringLiteral("data-seed"), QStringLiteral("Base seed of the generated scenes."),
                     QStringLiteral("S"), QStringLiteral("0")});
-  parser.addOption({QStringLiteral("kind"), QStringLiteral("controlnet: depth, canny or pose."),
-                    QStringLiteral("KIND")});
+  parser.addOption(
+      {QStringLiteral("kind"), QStringLiteral("controlnet: depth, canny or pose."), QStringLiteral("KIND")});
   parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default 2)."), QStringLiteral("N")});
   parser.addOption({QStringLiteral("set"), QStringLiteral("Stage setting KEY=VALUE (repeatable, docs/training.md)."),
                     QStringLiteral("KEY=VALUE")});
@@ -62,7 +64,7 @@ int cmdTrain(const QStringList& args, Context& ctx) {
     return 1;
   };
   const QStringList pos = parser.positionalArguments();
-  if (pos.size() != 1) return fail("expected one stage: tokenizer, vae, unet, controlnet, preview or package");
+  if (pos.size() != 1) return fail("expected one stage: tokenizer, text, vae, unet, controlnet, preview or package");
   engine::TrainingRequest request;
   request.stage = pos.front().toStdString();
   request.out_dir = parser.value(QStringLiteral("out")).toStdString();

@@ -4,8 +4,10 @@
 #include <torch/torch.h>
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -15,18 +17,20 @@
 
 #include "core/engine/ClipTokenizer.h"
 #include "core/scenes/DatasetWriter.h"
-#include "plugins/torch_engine/pipeline/ModelBundle.h"
-#include "plugins/torch_engine/pipeline/TorchEngineFactory.h"
+#include "plugins/torch_engine/nn/ModelConfig.h"
 #include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/nn/Vae.h"
+#include "plugins/torch_engine/pipeline/ModelBundle.h"
+#include "plugins/torch_engine/pipeline/TorchEngineFactory.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
+#include "plugins/torch_engine/sampling/Sampler.h"
+#include "plugins/torch_engine/train/DiffusionTraining.h"
+#include "plugins/torch_engine/train/ModelFolder.h"
 #include "plugins/torch_engine/train/TrainLoop.h"
 #include "plugins/torch_engine/train/Trainer.h"
 #include "plugins/torch_engine/train/TrainingData.h"
 #include "plugins/torch_engine/train/VaeLoss.h"
 #include "plugins/torch_engine/train/VaeReport.h"
-#include "plugins/torch_engine/train/ModelFolder.h"
-#include "plugins/torch_engine/nn/ModelConfig.h"
 
 using namespace shotcraft;
 using namespace shotcraft::engine;
@@ -49,7 +53,11 @@ TrainingRequest tinyRequest(const std::string& dir, const std::string& stage, in
 bool run(const TrainingRequest& r, std::string* error, const CancelToken& cancel = {},
          std::vector<std::string>* lines = nullptr) {
   return torch_engine::train::runTrainingStage(
-      r, [&](const std::string& l) { if (lines) lines->push_back(l); }, cancel, error);
+      r,
+      [&](const std::string& l) {
+        if (lines) lines->push_back(l);
+      },
+      cancel, error);
 }
 
 std::string withoutSpaces(std::string s) {
@@ -139,7 +147,11 @@ TEST(Train, ResumeContinuesBitForBit) {
   auto req = tinyRequest(b.path().toStdString(), "vae", 4);
   std::vector<std::string> lines;
   const bool stopped = torch_engine::train::runTrainingStage(
-      req, [&](const std::string& l) { lines.push_back(l); if (l.rfind("step 2/4", 0) == 0) cancel.cancel(); },
+      req,
+      [&](const std::string& l) {
+        lines.push_back(l);
+        if (l.rfind("step 2/4", 0) == 0) cancel.cancel();
+      },
       cancel, &error);
   ASSERT_FALSE(stopped);
   EXPECT_NE(error.find("cancelled at step 2"), std::string::npos) << error;
@@ -322,7 +334,8 @@ TEST(Train, VaeDecoderFineTuneKeepsTheEncoderAndScale) {
   ASSERT_TRUE(card.open(QIODevice::ReadOnly));
   const QByteArray cardText = card.readAll();
   EXPECT_NE(cardText.indexOf("| vae (fine-tune) | - | - | vae_decoder | 2 |"), -1);
-  EXPECT_NE(cardText.indexOf("VAE reconstruction (after stage vae_decoder) of 4 held-out scenes: PSNR"), -1) << cardText.toStdString();
+  EXPECT_NE(cardText.indexOf("VAE reconstruction (after stage vae_decoder) of 4 held-out scenes: PSNR"), -1)
+      << cardText.toStdString();
   EXPECT_TRUE(fs::exists(package.extra["dest"] + "/training-logs/vae_decoder-reconstruction.png"));
   auto longer = decoder;
   longer.steps = 4;
@@ -409,4 +422,79 @@ TEST(Train, VaeReportSeesAVaeThatDropsColour) {
     EXPECT_EQ(grey.mean_in[c], random.mean_in[c]) << "the same held-out scenes";
   }
   EXPECT_LT(grey.psnr_db, 20.0);
+}
+
+TEST(Train, TextStageGivesTheUNetAFrozenContrastiveEncoder) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(run(tinyRequest(out, "tokenizer", 0), &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "vae", 2), &error)) << error;
+  auto text = tinyRequest(out, "text", 40);
+  text.batch = 16;
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(text, &error, {}, &lines)) << error;
+  EXPECT_TRUE(fs::exists(out + "/text_encoder/config.json"));
+  EXPECT_TRUE(fs::exists(out + "/training/text/retrieval.json"));
+  EXPECT_NE(std::find_if(lines.begin(), lines.end(),
+                         [](const std::string& l) { return l.rfind("text: held-out retrieval top-1", 0) == 0; }),
+            lines.end());
+  // The contrastive loss falls as prompts and pictures pair up (it starts above log(batch): the initial
+  // temperature of 0.07 sharpens random similarities).
+  std::ifstream csv(out + "/training/text/loss.csv");
+  std::string line;
+  std::getline(csv, line);
+  std::vector<double> losses;
+  while (std::getline(csv, line)) losses.push_back(std::stod(line.substr(line.find(',') + 1)));
+  ASSERT_EQ(losses.size(), 40u);
+  EXPECT_GT(losses.front(), std::log(16.0));
+  EXPECT_LT(losses.back(), losses.front() - 0.8);
+
+  const auto fileBytes = [](const std::string& path) {
+    QFile f(QString::fromStdString(path));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+  };
+  const QByteArray before = fileBytes(out + "/text_encoder/model.safetensors");
+  ASSERT_FALSE(before.isEmpty());
+  lines.clear();
+  ASSERT_TRUE(run(tinyRequest(out, "unet", 3), &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: conditions on the text stage's encoder (frozen)"),
+            lines.end());
+  EXPECT_TRUE(before == fileBytes(out + "/text_encoder/model.safetensors"))
+      << "the unet stage changed the text stage's encoder";
+  auto checkpoint = torch_engine::SafeTensorsFile::open(out + "/training/unet/checkpoint/model.safetensors", &error);
+  ASSERT_TRUE(checkpoint) << error;
+  for (const auto& name : checkpoint->names()) EXPECT_NE(name.rfind("text_encoder.", 0), 0u) << name;
+
+  // The card credits the text stage and quotes its retrieval.
+  QTemporaryDir shipDir;
+  auto package = tinyRequest(out, "package", 0);
+  package.extra["dest"] = shipDir.path().toStdString() + "/shotcraft-tiny";
+  ASSERT_TRUE(run(package, &error)) << error;
+  QFile card(QString::fromStdString(package.extra["dest"] + "/MODEL_CARD.md"));
+  ASSERT_TRUE(card.open(QIODevice::ReadOnly));
+  const QString cardText = QString::fromUtf8(card.readAll());
+  EXPECT_TRUE(cardText.contains(
+      QRegularExpression(QStringLiteral("\\| text_encoder \\| \\d+ \\| [0-9.]+ \\| text \\| 40 \\|"))))
+      << cardText.toStdString();
+  EXPECT_TRUE(cardText.contains(QStringLiteral("Text encoder (stage text), held-out retrieval")))
+      << cardText.toStdString();
+
+  // A text stage that has not finished stops the unet stage rather than being replaced by a joint encoder.
+  fs::remove_all(out + "/text_encoder");
+  EXPECT_FALSE(run(tinyRequest(out, "unet", 3), &error));
+  EXPECT_NE(error.find("the text stage has not finished"), std::string::npos) << error;
+}
+
+TEST(TrainNoise, OffsetNoiseShiftsWholeChannels) {
+  const std::vector<float> ac(1000, 0.5f);
+  const torch::Tensor latents = torch::zeros({64, 4, 16, 16});
+  auto spread = [&](double offset) {
+    auto gen = torch_engine::makeCpuGenerator(5);
+    const auto n = torch_engine::train::addTrainingNoise(latents, ac, gen, offset);
+    return n.noise.mean({2, 3}).std().item<double>();
+  };
+  // Plain noise: a channel's mean over 256 values has std 1/16; offset 0.5 adds 0.5 in quadrature.
+  EXPECT_NEAR(spread(0.0), 1.0 / 16, 0.015);
+  EXPECT_NEAR(spread(0.5), std::sqrt(0.25 + 1.0 / 256), 0.06);
 }

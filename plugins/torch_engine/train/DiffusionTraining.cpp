@@ -18,11 +18,14 @@ torch::Tensor tokenizePrompts(const engine::ClipTokenizer& tokenizer, const std:
 }
 
 NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<float>& alphasCumprod,
-                               torch::Generator generator) {
+                               torch::Generator generator, double offset) {
   NoisedLatents n;
   const int64_t b = latents.size(0);
   n.timesteps = at::randint(int64_t(alphasCumprod.size()), {b}, generator, torch::TensorOptions(torch::kInt64));
   n.noise = at::randn(latents.sizes(), generator, torch::TensorOptions(torch::kFloat32));
+  if (offset > 0) {
+    n.noise += offset * at::randn({b, latents.size(1), 1, 1}, generator, torch::TensorOptions(torch::kFloat32));
+  }
   const auto table = torch::tensor(alphasCumprod, torch::kFloat32);
   const auto ac = table.index_select(0, n.timesteps).view({b, 1, 1, 1});
   n.noisy = ac.sqrt() * latents + (1.0 - ac).sqrt() * n.noise;

@@ -26,9 +26,13 @@ struct NoisedLatents {
 
 // [B, 77] int64: BOS + tokens (truncated) + EOS, padded with the pad id.
 torch::Tensor tokenizePrompts(const engine::ClipTokenizer& tokenizer, const std::vector<std::string>& prompts);
-// Uniform timesteps and Gaussian noise drawn from `generator`.
+// Uniform timesteps and Gaussian noise drawn from `generator`. `offset` > 0 adds "offset noise": a per-image,
+// per-channel constant offset * N(0, 1) to the noise. With plain noise, the scaled-linear schedule leaves an
+// image's mean through even the last timestep, so the model learns to read the mean from its input instead of
+// choosing it from the prompt; sampling starts from noise of mean ~0, and every sample comes out with the
+// data's middle brightness (a night scene as light as noon).
 NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<float>& alphasCumprod,
-                               torch::Generator generator);
+                               torch::Generator generator, double offset = 0.0);
 // Scaled VAE latents of a batch (posterior sample drawn from `generator`), no gradient.
 torch::Tensor encodeBatch(nn::Vae& vae, const torch::Tensor& rgb, torch::Generator generator);
 

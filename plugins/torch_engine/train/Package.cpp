@@ -29,13 +29,18 @@ struct Component {
   const char* stage;  // training/STAGE that produced it ("" = not trained by steps)
   bool required;
   const char* fineTune = "";  // optional training/STAGE that later refined the same folder
+  const char* ownStage = "";  // a training/STAGE that trains this component alone; when it ran, it replaces `stage`
 };
 
 constexpr Component kComponents[] = {
-    {"tokenizer", "", true},           {"vae", "vae", true, "vae_decoder"},
-    {"unet", "unet", true},            {"text_encoder", "unet", true},
-    {"scheduler", "", true},           {"preview", "", false},
-    {"controlnet-depth", "controlnet-depth", false}, {"controlnet-canny", "controlnet-canny", false},
+    {"tokenizer", "", true},
+    {"vae", "vae", true, "vae_decoder"},
+    {"unet", "unet", true},
+    {"text_encoder", "unet", true, "", "text"},
+    {"scheduler", "", true},
+    {"preview", "", false},
+    {"controlnet-depth", "controlnet-depth", false},
+    {"controlnet-canny", "controlnet-canny", false},
     {"controlnet-pose", "controlnet-pose", false},
 };
 
@@ -74,8 +79,9 @@ bool stageRecord(const fs::path& stateJson, QJsonObject* out, std::string* error
   const double step = out->value(QStringLiteral("step")).toDouble(-1);
   const double total = out->value(QStringLiteral("total_steps")).toDouble(-2);
   if (step != total) {
-    if (error) *error = stateJson.string() + ": stage stopped at step " + std::to_string(int64_t(step)) + " of " +
-                        std::to_string(int64_t(total)) + " (finish it with --resume before packaging)";
+    if (error)
+      *error = stateJson.string() + ": stage stopped at step " + std::to_string(int64_t(step)) + " of " +
+               std::to_string(int64_t(total)) + " (finish it with --resume before packaging)";
     return false;
   }
   return true;
@@ -99,9 +105,10 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
     return false;
   }
   std::ostringstream card;
-  card << "# shotcraft-tiny\n\nTrained by `shotcraft-cli train` on procedurally drawn storyboard scenes "
-          "(docs/training.md); packaged by `shotcraft-cli train package`. Weights are float16 except the VAE "
-          "(float32).\n\n| component | parameters | file MB | stage | steps | train time |\n|---|---|---|---|---|---|\n";
+  card
+      << "# shotcraft-tiny\n\nTrained by `shotcraft-cli train` on procedurally drawn storyboard scenes "
+         "(docs/training.md); packaged by `shotcraft-cli train package`. Weights are float16 except the VAE "
+         "(float32).\n\n| component | parameters | file MB | stage | steps | train time |\n|---|---|---|---|---|---|\n";
   uintmax_t totalBytes = 0;
   for (const Component& c : kComponents) {
     const fs::path from = src / c.folder;
@@ -112,14 +119,15 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
       return false;
     }
     QJsonObject record;
-    if (*c.stage) {
+    const std::string stage = *c.ownStage && fs::exists(src / "training" / c.ownStage) ? c.ownStage : c.stage;
+    if (!stage.empty()) {
       std::string why;
-      if (!stageRecord(src / "training" / c.stage / "checkpoint" / "state.json", &record, &why)) {
+      if (!stageRecord(src / "training" / stage / "checkpoint" / "state.json", &record, &why)) {
         fs::remove_all(tmp, ec);
         if (error) *error = "package: " + why;
         return false;
       }
-      fs::copy_file(src / "training" / c.stage / "loss.csv", tmp / "training-logs" / (std::string(c.stage) + ".csv"),
+      fs::copy_file(src / "training" / stage / "loss.csv", tmp / "training-logs" / (stage + ".csv"),
                     fs::copy_options::overwrite_existing, ec);
     }
     fs::create_directories(tmp / c.folder, ec);
@@ -145,10 +153,11 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
     }
     totalBytes += bytes;
     char line[256];
-    std::snprintf(line, sizeof line, "| %s | %lld | %.2f | %s | %s | %s |\n", c.folder, (long long)params,
-                  double(bytes) / 1e6, *c.stage ? c.stage : "-",
-                  record.isEmpty() ? "-" : std::to_string(int64_t(record.value(QStringLiteral("step")).toDouble())).c_str(),
-                  record.isEmpty() ? "-" : formatDuration(record.value(QStringLiteral("elapsed_s")).toDouble()).c_str());
+    std::snprintf(
+        line, sizeof line, "| %s | %lld | %.2f | %s | %s | %s |\n", c.folder, (long long)params, double(bytes) / 1e6,
+        stage.empty() ? "-" : stage.c_str(),
+        record.isEmpty() ? "-" : std::to_string(int64_t(record.value(QStringLiteral("step")).toDouble())).c_str(),
+        record.isEmpty() ? "-" : formatDuration(record.value(QStringLiteral("elapsed_s")).toDouble()).c_str());
     card << line;
     print(std::string("package: ") + line);
     // A fine-tune stage that was started must have finished too; its curve and time join the card.
@@ -161,7 +170,8 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
         return false;
       }
       fs::copy_file(src / "training" / c.fineTune / "loss.csv",
-                    tmp / "training-logs" / (std::string(c.fineTune) + ".csv"), fs::copy_options::overwrite_existing, ec);
+                    tmp / "training-logs" / (std::string(c.fineTune) + ".csv"), fs::copy_options::overwrite_existing,
+                    ec);
       std::snprintf(line, sizeof line, "| %s (fine-tune) | - | - | %s | %lld | %s |\n", c.folder, c.fineTune,
                     (long long)tuned.value(QStringLiteral("step")).toDouble(),
                     formatDuration(tuned.value(QStringLiteral("elapsed_s")).toDouble()).c_str());
@@ -192,6 +202,19 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
                   tmp / "training-logs" / (std::string(stage) + "-reconstruction.png"),
                   fs::copy_options::overwrite_existing, noSheet);
     break;
+  }
+  // The text stage's held-out retrieval (TrainText.cpp), when the text encoder was trained on its own.
+  QFile retrieval(QString::fromStdString((src / "training" / "text" / "retrieval.json").string()));
+  if (retrieval.open(QIODevice::ReadOnly)) {
+    const QJsonObject r = QJsonDocument::fromJson(retrieval.readAll()).object();
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "\nText encoder (stage text), held-out retrieval: a picture's own prompt is the nearest of %d in "
+                  "%.1f%% (English) and %.1f%% (Chinese) of %d pictures.\n",
+                  r.value(QStringLiteral("group")).toInt(), 100.0 * r.value(QStringLiteral("top1_en")).toDouble(),
+                  100.0 * r.value(QStringLiteral("top1_zh")).toDouble(),
+                  r.value(QStringLiteral("group")).toInt() * r.value(QStringLiteral("groups")).toInt());
+    card << line;
   }
   if (!writeTextFile((tmp / "MODEL_CARD.md").string(), card.str(), error)) return false;
   // Swap in: the old DEST is removed only once the new one is complete.

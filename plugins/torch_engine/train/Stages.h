@@ -12,6 +12,10 @@ namespace shotcraft::torch_engine::train {
 using PrintFn = std::function<void(const std::string&)>;
 
 bool trainTokenizer(const engine::TrainingRequest& request, const PrintFn& print, std::string* error);
+// The CLIP text encoder, contrastive against a training-only image tower (TrainText.cpp); the UNet stage then
+// keeps it frozen.
+bool trainTextEncoder(const engine::TrainingRequest& request, const PrintFn& print, const engine::CancelToken& cancel,
+                      std::string* error);
 bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, const engine::CancelToken& cancel,
               std::string* error);
 bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, const engine::CancelToken& cancel,

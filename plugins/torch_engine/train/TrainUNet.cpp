@@ -1,9 +1,11 @@
-// `train unet`: the text-conditioned latent diffusion UNet and a small CLIP text transformer trained jointly
-// on the frozen VAE's latents (epsilon prediction, SD's scaled-linear schedule, 10% empty prompts for CFG).
+// `train unet`: the text-conditioned latent diffusion UNet on the frozen VAE's latents (epsilon prediction, SD's
+// scaled-linear schedule with offset noise 0.1, 10% empty prompts for CFG). When the `text` stage has run, the
+// UNet conditions on its text encoder, frozen; otherwise (the first recipe) a text encoder is trained jointly.
 #include <filesystem>
 
 #include "plugins/torch_engine/nn/ClipText.h"
 #include "plugins/torch_engine/nn/UNet.h"
+#include "plugins/torch_engine/pipeline/ModelBundle.h"
 #include "plugins/torch_engine/sampling/NoiseSchedule.h"
 #include "plugins/torch_engine/sampling/Sampler.h"
 #include "plugins/torch_engine/train/DiffusionTraining.h"
@@ -25,6 +27,7 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
     if (error) *error = "unet: needs the vae and tokenizer stages first: " + *error;
     return false;
   }
+  const fs::path out(request.out_dir);
   const auto& tok = *frozen.tokenizer;
   const std::string textJson = textConfigJson(tiny, int(tok.vocabSize()), tok.bos(), tok.eos());
   const std::string unetJson = unetConfigJson(tiny);
@@ -33,12 +36,27 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   if (!nn::ClipTextConfig::fromJson(textJson, &textConfig, error)) return false;
   if (!nn::UNetConfig::fromJson(unetJson, &unetConfig, error)) return false;
   torch::manual_seed(request.data_seed);
-  nn::ClipTextModel text(textConfig);
   nn::UNet unet(unetConfig);
+  nn::ClipTextModel text{nullptr};
+  const bool pretrainedText = fs::exists(out / "training" / "text");
+  if (pretrainedText) {
+    if (!loadClipTextFolder((out / "text_encoder").string(), &text, error)) {
+      if (error) *error = "unet: the text stage has not finished: " + *error;
+      return false;
+    }
+    text->eval();
+    for (auto& p : text->parameters()) p.set_requires_grad(false);
+    print("unet: conditions on the text stage's encoder (frozen)");
+  } else {
+    text = nn::ClipTextModel(textConfig);
+  }
   int64_t unetParams = 0, textParams = 0;
   for (const auto& p : unet->parameters()) unetParams += p.numel();
-  for (const auto& p : text->parameters()) textParams += p.numel();
-  print("unet: " + std::to_string(unetParams) + " parameters, text encoder " + std::to_string(textParams));
+  if (!pretrainedText) {
+    for (const auto& p : text->parameters()) textParams += p.numel();
+  }
+  print("unet: " + std::to_string(unetParams) + " parameters, text encoder " + std::to_string(textParams) +
+        " trained with it");
 
   DataSettings data;
   data.seed = request.data_seed;
@@ -63,15 +81,22 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   loop.resume = request.resume;
   loop.data_seed = request.data_seed;
 
+  const double noiseOffset = extraNumber(request, "noise_offset", 0.1);
   std::vector<torch::Tensor> params = unet->parameters();
-  for (const auto& p : text->parameters()) params.push_back(p);
+  if (!pretrainedText) {
+    for (const auto& p : text->parameters()) params.push_back(p);
+  }
   torch::optim::AdamW optimizer(params, torch::optim::AdamWOptions(loop.lr).weight_decay(1e-2));
   const auto step = [&](int64_t s) {
     const TrainingBatch b = batches.get(s);
     auto gen = makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x0E7));
     const torch::Tensor latents = cache.latents(b.rgb, b.pool_index, gen);
-    const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen);
-    const torch::Tensor context = text->encode(tokenizePrompts(tok, b.prompts));
+    const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen, noiseOffset);
+    torch::Tensor context;
+    {
+      torch::AutoGradMode textGrad(!pretrainedText);
+      context = text->encode(tokenizePrompts(tok, b.prompts));
+    }
     const torch::Tensor pred = unet->forward(n.noisy, n.timesteps, context);
     const torch::Tensor loss = torch::mse_loss(pred, n.noise);
     optimizer.zero_grad();
@@ -80,12 +105,13 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
     optimizer.step();
     return loss.item<double>();
   };
-  const std::vector<NamedModule> modules{{"unet.", unet.get()}, {"text_encoder.", text.get()}};
+  std::vector<NamedModule> modules{{"unet.", unet.get()}};
+  if (!pretrainedText) modules.push_back({"text_encoder.", text.get()});
   if (!runTrainingLoop(loop, modules, optimizer, step, print, cancel, error)) return false;
 
-  const fs::path out(request.out_dir);
   return writeComponent((out / "unet").string(), unetJson, *unet, "diffusion_pytorch_model.safetensors", error) &&
-         writeComponent((out / "text_encoder").string(), textJson, *text, "model.safetensors", error) &&
+         (pretrainedText ||
+          writeComponent((out / "text_encoder").string(), textJson, *text, "model.safetensors", error)) &&
          writeTextFile((out / "scheduler" / "scheduler_config.json").string(), schedulerConfigJson(), error);
 }
 

@@ -47,12 +47,14 @@ bool runTrainingStage(const engine::TrainingRequest& request, const std::functio
   try {
     const std::string& s = request.stage;
     if (s == "tokenizer") return trainTokenizer(request, print, error);
+    if (s == "text") return trainTextEncoder(request, print, cancel, error);
     if (s == "vae") return trainVae(request, print, cancel, error);
     if (s == "unet") return trainUNet(request, print, cancel, error);
     if (s == "controlnet") return trainControlNet(request, print, cancel, error);
     if (s == "preview") return fitPreview(request, print, error);
     if (s == "package") return packageModel(request, print, error);
-    if (error) *error = "train: unknown stage '" + s + "' (known: tokenizer, vae, unet, controlnet, preview, package)";
+    if (error)
+      *error = "train: unknown stage '" + s + "' (known: tokenizer, text, vae, unet, controlnet, preview, package)";
     return false;
   } catch (const c10::Error& e) {
     if (error) *error = "train " + request.stage + ": torch error: " + e.what_without_backtrace();
