@@ -145,10 +145,21 @@ bool trainTextEncoder(const engine::TrainingRequest& request, const PrintFn& pri
   loop.resume = request.resume;
   loop.data_seed = request.data_seed;
 
-  std::vector<torch::Tensor> params = text->parameters();
-  for (const auto& p : head->parameters()) params.push_back(p);
-  for (const auto& p : tower->parameters()) params.push_back(p);
-  torch::optim::AdamW optimizer(params, torch::optim::AdamWOptions(loop.lr).weight_decay(0.1));
+  // CLIP's split: weight decay on matrices and kernels, none on gains, biases or the temperature (decaying
+  // logit_scale would drag the temperature towards 1).
+  std::vector<torch::Tensor> params, decayed, kept;
+  for (torch::nn::Module* m : std::initializer_list<torch::nn::Module*>{text.get(), head.get(), tower.get()}) {
+    for (const auto& p : m->parameters()) {
+      params.push_back(p);
+      (p.dim() >= 2 ? decayed : kept).push_back(p);
+    }
+  }
+  std::vector<torch::optim::OptimizerParamGroup> groups;
+  groups.emplace_back(
+      decayed, std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(loop.lr).weight_decay(0.1)));
+  groups.emplace_back(
+      kept, std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(loop.lr).weight_decay(0.0)));
+  torch::optim::AdamW optimizer(std::move(groups), torch::optim::AdamWOptions(loop.lr));
   const auto step = [&](int64_t s) {
     const TrainingBatch b = batches.get(s);
     const torch::Tensor t = textEmbedding(*text, *head, promptIds(*tok, b.prompts));
