@@ -78,16 +78,7 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
   BatchPrefetcher batches(data);
   const NoiseSchedule schedule{SchedulerConfig{}};
 
-  LoopSettings loop;
-  loop.stage = name;
-  loop.stage_dir = stageDir(request, name);
-  loop.steps = request.steps > 0 ? request.steps : 3000;
-  loop.lr = request.lr > 0 ? request.lr : 1e-4;
-  loop.warmup_steps = std::min<int64_t>(100, loop.steps / 10);
-  loop.log_every = int(extraNumber(request, "log_every", 20));
-  loop.checkpoint_every = int(extraNumber(request, "checkpoint_every", 500));
-  loop.resume = request.resume;
-  loop.data_seed = request.data_seed;
+  const LoopSettings loop = loopSettings(request, name, 3000, 1e-4, 100);
 
   torch::optim::AdamW optimizer(cn->parameters(), torch::optim::AdamWOptions(loop.lr).weight_decay(0.0));
   const auto step = [&](int64_t s) {

@@ -8,9 +8,26 @@
 #include <iomanip>
 #include <sstream>
 
+#include "plugins/torch_engine/train/ModelFolder.h"
+
 namespace shotcraft::torch_engine::train {
 
 namespace fs = std::filesystem;
+
+LoopSettings loopSettings(const engine::TrainingRequest& request, const std::string& stage, int64_t defaultSteps,
+                          double defaultLr, int64_t maxWarmup, int checkpointEvery) {
+  LoopSettings loop;
+  loop.stage = stage;
+  loop.stage_dir = stageDir(request, stage);
+  loop.steps = request.steps > 0 ? request.steps : defaultSteps;
+  loop.lr = request.lr > 0 ? request.lr : defaultLr;
+  loop.warmup_steps = std::min<int64_t>(maxWarmup, loop.steps / 10);
+  loop.log_every = int(extraNumber(request, "log_every", 20));
+  loop.checkpoint_every = int(extraNumber(request, "checkpoint_every", checkpointEvery));
+  loop.resume = request.resume;
+  loop.data_seed = request.data_seed;
+  return loop;
+}
 
 double scheduledLr(double base, int64_t step, int64_t total, int64_t warmup) {
   const double warm = warmup > 0 ? std::min(1.0, double(step + 1) / double(warmup)) : 1.0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/engine/CancelToken.h"
+#include "core/engine/Engine.h"
 #include "plugins/torch_engine/train/Checkpoint.h"
 
 namespace shotcraft::torch_engine::train {
@@ -24,6 +25,12 @@ struct LoopSettings {
   bool resume = false;
   uint64_t data_seed = 0;
 };
+
+// The settings every stage reads alike: the stage's folder (stageDir), --steps and --lr or the stage's defaults,
+// warm-up over 10% of the steps capped at `maxWarmup`, `--set log_every` (20) and `checkpoint_every`
+// (`checkpointEvery`), --resume and --data-seed.
+LoopSettings loopSettings(const engine::TrainingRequest& request, const std::string& stage, int64_t defaultSteps,
+                          double defaultLr, int64_t maxWarmup, int checkpointEvery = 500);
 
 // Learning rate at `step` (0-based) of `total`.
 double scheduledLr(double base, int64_t step, int64_t total, int64_t warmup);

@@ -134,16 +134,7 @@ bool trainTextEncoder(const engine::TrainingRequest& request, const PrintFn& pri
   data.height = tiny ? 32 : 72;
   BatchPrefetcher batches(data);
 
-  LoopSettings loop;
-  loop.stage = "text";
-  loop.stage_dir = stageDir(request, "text");
-  loop.steps = request.steps > 0 ? request.steps : 1500;
-  loop.lr = request.lr > 0 ? request.lr : 5e-4;
-  loop.warmup_steps = std::min<int64_t>(100, loop.steps / 10);
-  loop.log_every = int(extraNumber(request, "log_every", 20));
-  loop.checkpoint_every = int(extraNumber(request, "checkpoint_every", 250));
-  loop.resume = request.resume;
-  loop.data_seed = request.data_seed;
+  const LoopSettings loop = loopSettings(request, "text", 1500, 5e-4, 100, 250);
 
   // CLIP's split: weight decay on matrices and kernels, none on gains, biases or the temperature (decaying
   // logit_scale would drag the temperature towards 1).

@@ -70,16 +70,7 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   BatchPrefetcher batches(data);
   const NoiseSchedule schedule{SchedulerConfig{}};
 
-  LoopSettings loop;
-  loop.stage = "unet";
-  loop.stage_dir = stageDir(request, "unet");
-  loop.steps = request.steps > 0 ? request.steps : 20000;
-  loop.lr = request.lr > 0 ? request.lr : 3e-4;
-  loop.warmup_steps = std::min<int64_t>(500, loop.steps / 10);
-  loop.log_every = int(extraNumber(request, "log_every", 20));
-  loop.checkpoint_every = int(extraNumber(request, "checkpoint_every", 500));
-  loop.resume = request.resume;
-  loop.data_seed = request.data_seed;
+  const LoopSettings loop = loopSettings(request, "unet", 20000, 3e-4, 500);
 
   const double noiseOffset = extraNumber(request, "noise_offset", 0.1);
   std::vector<torch::Tensor> params = unet->parameters();

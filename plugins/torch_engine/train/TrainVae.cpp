@@ -98,16 +98,7 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
   const double klWeight = extraNumber(request, "kl", 1e-6);
   BatchPrefetcher batches(data);
 
-  LoopSettings loop;
-  loop.stage = decoderOnly ? "vae_decoder" : "vae";
-  loop.stage_dir = stageDir(request, loop.stage);
-  loop.steps = request.steps > 0 ? request.steps : 6000;
-  loop.lr = request.lr > 0 ? request.lr : 4e-4;
-  loop.warmup_steps = std::min<int64_t>(200, loop.steps / 10);
-  loop.log_every = int(extraNumber(request, "log_every", 20));
-  loop.checkpoint_every = int(extraNumber(request, "checkpoint_every", 500));
-  loop.resume = request.resume;
-  loop.data_seed = request.data_seed;
+  const LoopSettings loop = loopSettings(request, decoderOnly ? "vae_decoder" : "vae", 6000, 4e-4, 200);
 
   torch::optim::AdamW optimizer(trained, torch::optim::AdamWOptions(loop.lr).weight_decay(0.0));
   const auto step = [&](int64_t s) {
