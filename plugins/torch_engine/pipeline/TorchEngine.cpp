@@ -35,6 +35,18 @@ torch::Tensor resizeImage(const Image& image, int width, int height) {
   }
   return t;
 }
+
+// OpenBLAS's pthread pool spins against libtorch's OpenMP threads (DeviceSelect.h). A small UNet's matmuls are
+// short, so the fight dominates: shotcraft-tiny's 8-step 256x144 `generate` took 1.51-1.58 s with the pool and
+// 0.57-0.61 s with one OpenBLAS thread (2-core EPYC, quiet, 3 runs each). SD-sized UNets keep the pool for their
+// long attention matmuls (not measured against one thread), as many threads as libtorch's.
+bool isSmallUNet(nn::UNetImpl& unet) {
+  constexpr int64_t kSmallUNetParameters = 100'000'000;
+  int64_t parameters = 0;
+  for (const auto& p : unet.parameters()) parameters += p.numel();
+  return parameters < kSmallUNetParameters;
+}
+
 }  // namespace
 
 torch::Tensor controlTensor(const Image& image, int width, int height, const torch::Device& device,
@@ -155,6 +167,7 @@ engine::GenerationResult TorchEngine::run(const engine::GenerationRequest& r, co
                                           const engine::CancelToken& cancel) {
   torch::NoGradGuard ng;
   applyThreads(m_bundle.target.threads);
+  if (!m_bundle.target.device.is_cuda()) setBlasThreads(isSmallUNet(*m_bundle.unet) ? 1 : m_bundle.target.threads);
   engine::GenerationResult result;
   const auto t0 = Clock::now();
   const auto& target = m_bundle.target;
