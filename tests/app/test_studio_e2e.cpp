@@ -60,8 +60,7 @@ class StudioEndToEnd : public shotcraft::test::UiTest {};
 
 TEST_F(StudioEndToEnd, DemoShotDraftsWithTheEmbeddedModel) {
   const QString model = shotcraft::cli::defaultModelDir();
-  // TODO(issue 5): turn this into a failure once resources/models/shotcraft-tiny is committed (it is training).
-  if (model.isEmpty()) GTEST_SKIP() << "no embedded model yet: resources/models/shotcraft-tiny/unet/config.json";
+  ASSERT_FALSE(model.isEmpty()) << "the embedded model resources/models/shotcraft-tiny is missing";
   const QString demo = shotcraft::test::demoProjectPath();
   ASSERT_FALSE(demo.isEmpty()) << "the bundled demo resources/demo/NeonDawn.shotcraft is missing";
   QTemporaryDir dir;
