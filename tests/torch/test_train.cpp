@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <stdexcept>
 
 #include <gtest/gtest.h>
 
@@ -19,7 +20,9 @@
 #include "core/scenes/DatasetWriter.h"
 #include "plugins/torch_engine/nn/ModelConfig.h"
 #include "plugins/torch_engine/nn/StateDict.h"
+#include "plugins/torch_engine/nn/UNet.h"
 #include "plugins/torch_engine/nn/Vae.h"
+#include "plugins/torch_engine/pipeline/DeviceSelect.h"
 #include "plugins/torch_engine/pipeline/ModelBundle.h"
 #include "plugins/torch_engine/pipeline/TorchEngineFactory.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
@@ -497,4 +500,142 @@ TEST(TrainNoise, OffsetNoiseShiftsWholeChannels) {
   // Plain noise: a channel's mean over 256 values has std 1/16; offset 0.5 adds 0.5 in quadrature.
   EXPECT_NEAR(spread(0.0), 1.0 / 16, 0.015);
   EXPECT_NEAR(spread(0.5), std::sqrt(0.25 + 1.0 / 256), 0.06);
+}
+
+namespace {
+
+bool cpuHasFastBf16() {
+  const auto cpu = torch_engine::detectCpuFeatures();
+  return cpu.amx_bf16 || cpu.avx512_bf16;
+}
+
+}  // namespace
+
+TEST(TrainPrecision, SettingParsesAndAutocastScopesNest) {
+  using torch_engine::train::AutocastScope;
+  using torch_engine::train::TrainPrecision;
+  TrainingRequest r;
+  r.extra["precision"] = "fp32";
+  EXPECT_EQ(torch_engine::train::trainPrecision(r), TrainPrecision::Fp32);
+  r.extra["precision"] = "bf16";
+  if (cpuHasFastBf16()) {
+    EXPECT_EQ(torch_engine::train::trainPrecision(r), TrainPrecision::Bf16);
+  } else {
+    EXPECT_THROW(torch_engine::train::trainPrecision(r), std::invalid_argument);
+  }
+  r.extra.erase("precision");
+  EXPECT_EQ(torch_engine::train::trainPrecision(r), cpuHasFastBf16() ? TrainPrecision::Bf16 : TrainPrecision::Fp32);
+  r.extra["precision"] = "half";
+  EXPECT_THROW(torch_engine::train::trainPrecision(r), std::invalid_argument);
+
+  torch::manual_seed(2);
+  const torch::Tensor a = torch::randn({4, 8});
+  torch::Tensor w = torch::randn({8, 8}).requires_grad_(true);
+  EXPECT_EQ(torch::mm(a, w).scalar_type(), torch::kFloat32);
+  {
+    const AutocastScope outer(true);
+    EXPECT_EQ(torch::mm(a, w).scalar_type(), torch::kBFloat16);
+    { const AutocastScope inner(true); }
+    EXPECT_EQ(torch::mm(a, w).scalar_type(), torch::kBFloat16) << "leaving a nested scope turned autocast off";
+    { const AutocastScope off(false); }
+    EXPECT_EQ(torch::mm(a, w).scalar_type(), torch::kBFloat16);
+  }
+  EXPECT_EQ(torch::mm(a, w).scalar_type(), torch::kFloat32);
+
+  // An optimizer step changes the weight in place between two steps' scopes: the second scope must not reuse
+  // the first one's cached bf16 copy.
+  {
+    const AutocastScope step1(true);
+    (void)torch::mm(a, w);
+  }
+  {
+    torch::NoGradGuard noGrad;
+    w.add_(1.0);
+  }
+  torch::Tensor fresh;
+  {
+    const AutocastScope step2(true);
+    fresh = torch::mm(a, w).to(torch::kFloat32);
+  }
+  const torch::Tensor expected = torch::mm(a, w).detach();
+  EXPECT_LT((fresh - expected).abs().max().item<double>(), 0.05 * expected.abs().max().item<double>());
+}
+
+TEST(TrainPrecision, Bf16AutocastUNetMatchesFp32ForwardAndGradients) {
+  if (!cpuHasFastBf16()) GTEST_SKIP() << "no AMX or AVX-512 BF16: training runs in fp32 on this CPU";
+  std::string error;
+  torch_engine::nn::UNetConfig config;
+  ASSERT_TRUE(torch_engine::nn::UNetConfig::fromJson(torch_engine::train::unetConfigJson(true), &config, &error))
+      << error;
+  torch::manual_seed(4);
+  torch_engine::nn::UNet unet(config);
+  const torch::Tensor x = torch::randn({2, config.inChannels, 8, 16});
+  const torch::Tensor t = torch::tensor({10, 700}, torch::kInt64);
+  const torch::Tensor context = torch::randn({2, 77, config.crossAttentionDim.front()});
+  const torch::Tensor target = torch::randn({2, config.outChannels, 8, 16});
+  const auto gradients = [&]() {
+    std::vector<torch::Tensor> g;
+    for (const auto& p : unet->parameters())
+      g.push_back(p.grad().defined() ? p.grad().flatten().clone() : p.flatten() * 0);
+    return torch::cat(g);
+  };
+
+  unet->zero_grad();
+  const torch::Tensor ref = unet->forward(x, t, context);
+  torch::mse_loss(ref, target).backward();
+  const torch::Tensor refGrad = gradients();
+
+  unet->zero_grad();
+  torch::Tensor mixed;
+  {
+    const torch_engine::train::AutocastScope autocast(true);
+    mixed = unet->forward(x.contiguous(torch::MemoryFormat::ChannelsLast), t, context);
+  }
+  EXPECT_EQ(mixed.scalar_type(), torch::kBFloat16);
+  torch::mse_loss(mixed.to(torch::kFloat32), target).backward();
+  for (const auto& p : unet->parameters()) ASSERT_EQ(p.scalar_type(), torch::kFloat32);
+  const torch::Tensor mixedGrad = gradients();
+
+  const double relative = ((mixed.to(torch::kFloat32) - ref).norm() / ref.norm()).item<double>();
+  EXPECT_LT(relative, 0.03) << "bf16 forward strays from fp32";
+  const double cosine = torch::cosine_similarity(mixedGrad, refGrad, 0).item<double>();
+  EXPECT_GT(cosine, 0.99) << "bf16 gradients point elsewhere";
+}
+
+TEST(TrainPrecision, StagesTrainInBf16AndRejectAnUnknownPrecision) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(run(tinyRequest(out, "tokenizer", 0), &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "vae", 2), &error)) << error;
+  auto unet = tinyRequest(out, "unet", 3);
+  unet.extra["precision"] = "bf16-ish";
+  EXPECT_FALSE(run(unet, &error));
+  EXPECT_EQ(error, "train unet: --set precision must be auto, fp32 or bf16 (got 'bf16-ish')");
+  unet.extra["precision"] = "bf16";
+  std::vector<std::string> lines;
+  if (!cpuHasFastBf16()) {
+    EXPECT_FALSE(run(unet, &error));
+    EXPECT_NE(error.find("needs a CPU with AMX or AVX-512 BF16"), std::string::npos) << error;
+    return;
+  }
+  ASSERT_TRUE(run(unet, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: forward passes in bf16 autocast"), lines.end());
+  auto cn = tinyRequest(out, "controlnet", 2);
+  cn.kind = "canny";
+  cn.extra["precision"] = "bf16";
+  lines.clear();
+  ASSERT_TRUE(run(cn, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "controlnet-canny: forward passes in bf16 autocast"), lines.end());
+  // Weights stay float32 whatever the forward pass computed in.
+  for (const std::string file :
+       {"/unet/diffusion_pytorch_model.safetensors", "/controlnet-canny/diffusion_pytorch_model.safetensors"}) {
+    auto st = torch_engine::SafeTensorsFile::open(out + file, &error);
+    ASSERT_TRUE(st) << error;
+    for (const auto& name : st->names()) ASSERT_EQ(st->tensor(name).scalar_type(), torch::kFloat32) << name;
+  }
+  for (const auto& loss : lossColumn(out + "/training/unet/loss.csv")) {
+    const double value = std::stod(loss.substr(loss.find(',') + 1));
+    EXPECT_TRUE(std::isfinite(value) && value > 0) << loss;
+  }
 }

@@ -1,6 +1,7 @@
 #include "plugins/torch_engine/nn/AttentionTransformer.h"
 
 #include "plugins/torch_engine/nn/Blocks.h"
+#include "plugins/torch_engine/nn/Norms.h"
 
 namespace shotcraft::torch_engine::nn {
 
@@ -42,9 +43,9 @@ BasicTransformerBlockImpl::BasicTransformerBlockImpl(int64_t dim, int64_t heads,
 }
 
 torch::Tensor BasicTransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
-  torch::Tensor h = attn1(norm1(x)) + x;
-  h = attn2(norm2(h), context) + h;
-  return ff(norm3(h)) + h;
+  torch::Tensor h = attn1(applyNorm(norm1, x)) + x;
+  h = attn2(applyNorm(norm2, h), context) + h;
+  return ff(applyNorm(norm3, h)) + h;
 }
 
 Transformer2DImpl::Transformer2DImpl(const TransformerOptions& o) {
@@ -68,7 +69,7 @@ Transformer2DImpl::Transformer2DImpl(const TransformerOptions& o) {
 }
 
 torch::Tensor Transformer2DImpl::projectIn(const torch::Tensor& x) {
-  torch::Tensor h = norm(x);
+  torch::Tensor h = applyNorm(norm, x);
   if (proj_in_conv) return proj_in_conv(h);
   const int64_t b = x.size(0), c = x.size(1), hw = x.size(2) * x.size(3);
   return proj_in_linear(h.permute({0, 2, 3, 1}).reshape({b, hw, c}));

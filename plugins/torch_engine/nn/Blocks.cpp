@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "plugins/torch_engine/nn/Norms.h"
+
 namespace shotcraft::torch_engine::nn {
 
 namespace F = torch::nn::functional;
@@ -9,6 +11,24 @@ namespace F = torch::nn::functional;
 Conv2d makeConv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding) {
   if (padding < 0) padding = kernel / 2;
   return Conv2d(Conv2dSpec{in, out, kernel, stride, padding, true});
+}
+
+namespace {
+
+template <typename Norm>
+torch::Tensor normInWeightType(Norm& norm, const torch::Tensor& x) {
+  const auto weightType = norm->weight.defined() ? norm->weight.scalar_type() : x.scalar_type();
+  if (x.scalar_type() == weightType) return norm(x);
+  return norm(x.to(weightType)).to(x.scalar_type());
+}
+
+}  // namespace
+
+torch::Tensor applyNorm(torch::nn::GroupNorm& norm, const torch::Tensor& x) {
+  return normInWeightType(norm, x);
+}
+torch::Tensor applyNorm(torch::nn::LayerNorm& norm, const torch::Tensor& x) {
+  return normInWeightType(norm, x);
 }
 
 torch::nn::GroupNorm makeGroupNorm(int64_t groups, int64_t channels, double eps) {
@@ -20,11 +40,13 @@ torch::Tensor timestepEmbedding(const torch::Tensor& timesteps, int64_t dim, boo
   TORCH_CHECK(timesteps.dim() == 1, "timesteps must be a 1-D tensor, got ", timesteps.sizes());
   const int64_t half = dim / 2;
   // Same operation order as the reference so float32 rounding matches.
-  torch::Tensor exponent = torch::arange(0, half, torch::TensorOptions().dtype(torch::kFloat32).device(timesteps.device())) *
-                           (-std::log(maxPeriod));
+  torch::Tensor exponent =
+      torch::arange(0, half, torch::TensorOptions().dtype(torch::kFloat32).device(timesteps.device())) *
+      (-std::log(maxPeriod));
   exponent = exponent / (static_cast<double>(half) - downscaleFreqShift);
   torch::Tensor args = timesteps.to(torch::kFloat32).unsqueeze(1) * exponent.exp().unsqueeze(0);
-  torch::Tensor emb = flipSinToCos ? torch::cat({args.cos(), args.sin()}, -1) : torch::cat({args.sin(), args.cos()}, -1);
+  torch::Tensor emb =
+      flipSinToCos ? torch::cat({args.cos(), args.sin()}, -1) : torch::cat({args.sin(), args.cos()}, -1);
   if (dim % 2 == 1) emb = F::pad(emb, F::PadFuncOptions({0, 1}));
   return emb;
 }
@@ -49,9 +71,9 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(const ResnetBlockOptions& o) : m_outputScal
 }
 
 torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Tensor& temb) {
-  torch::Tensor h = conv1(torch::silu(norm1(x)));
+  torch::Tensor h = conv1(torch::silu(applyNorm(norm1, x)));
   if (time_emb_proj && temb.defined()) h = h + time_emb_proj(torch::silu(temb)).unsqueeze(-1).unsqueeze(-1);
-  h = conv2(torch::silu(norm2(h)));
+  h = conv2(torch::silu(applyNorm(norm2, h)));
   torch::Tensor shortcut = conv_shortcut ? conv_shortcut(x) : x;
   torch::Tensor out = shortcut + h;
   if (m_outputScaleFactor != 1.0) out = out / m_outputScaleFactor;

@@ -1,5 +1,6 @@
 #include "plugins/torch_engine/nn/UNet.h"
 
+#include "plugins/torch_engine/nn/Norms.h"
 #include "plugins/torch_engine/nn/ParameterInit.h"
 #include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
@@ -91,7 +92,7 @@ torch::Tensor UNetImpl::forward(const torch::Tensor& sample, const torch::Tensor
     h = m_up[i](h, emb, encoderHiddenStates, &skips, upsampleSize);
     if (trace) (*trace)["up_blocks." + std::to_string(i)] = h;
   }
-  h = conv_norm_out(h);
+  h = applyNorm(conv_norm_out, h);
   if (trace) (*trace)["conv_norm_out"] = h;
   return conv_out(torch::silu(h));
 }

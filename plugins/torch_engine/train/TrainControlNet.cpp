@@ -40,8 +40,8 @@ int initFromUNet(nn::ControlNet& cn, nn::UNet& unet) {
 
 }  // namespace
 
-bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& print,
-                     const engine::CancelToken& cancel, std::string* error) {
+bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& print, const engine::CancelToken& cancel,
+                     std::string* error) {
   ControlMap map = ControlMap::None;
   if (request.kind == "depth") map = ControlMap::Depth;
   if (request.kind == "canny") map = ControlMap::Canny;
@@ -80,20 +80,30 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
 
   const LoopSettings loop = loopSettings(request, name, 3000, 1e-4, 100);
 
+  const double noiseOffset = extraNumber(request, "noise_offset", 0.1);  // as the UNet was trained
+  const TrainPrecision precision = trainPrecision(request);
+  const bool bf16 = precision == TrainPrecision::Bf16;
+  print(name + ": forward passes in " + precisionName(precision));
   torch::optim::AdamW optimizer(cn->parameters(), torch::optim::AdamWOptions(loop.lr).weight_decay(0.0));
   const auto step = [&](int64_t s) {
     const TrainingBatch b = batches.get(s);
     auto gen = makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0xC0));
     const torch::Tensor latents = cache.latents(b.rgb, b.pool_index, gen);
-    const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen);
-    torch::Tensor context;
+    const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen, noiseOffset);
+    torch::Tensor pred;
     {
-      torch::NoGradGuard noGrad;
-      context = frozen.text->encode(tokenizePrompts(*frozen.tokenizer, b.prompts));
+      const AutocastScope autocast(bf16);
+      torch::Tensor context;
+      {
+        torch::NoGradGuard noGrad;
+        context = frozen.text->encode(tokenizePrompts(*frozen.tokenizer, b.prompts));
+      }
+      const auto format = bf16 ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+      const torch::Tensor noisy = n.noisy.contiguous(format);
+      const nn::ControlResiduals residuals = cn->forward(noisy, n.timesteps, context, b.control.contiguous(format));
+      pred = frozen.unet->forward(noisy, n.timesteps, context, &residuals);
     }
-    const nn::ControlResiduals residuals = cn->forward(n.noisy, n.timesteps, context, b.control);
-    const torch::Tensor pred = frozen.unet->forward(n.noisy, n.timesteps, context, &residuals);
-    const torch::Tensor loss = torch::mse_loss(pred, n.noise);
+    const torch::Tensor loss = torch::mse_loss(pred.to(torch::kFloat32), n.noise);
     optimizer.zero_grad();
     loss.backward();
     torch::nn::utils::clip_grad_norm_(cn->parameters(), 1.0);
@@ -101,8 +111,8 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
     return loss.item<double>();
   };
   if (!runTrainingLoop(loop, {{"controlnet.", cn.get()}}, optimizer, step, print, cancel, error)) return false;
-  return writeComponent((fs::path(request.out_dir) / name).string(), json, *cn,
-                        "diffusion_pytorch_model.safetensors", error);
+  return writeComponent((fs::path(request.out_dir) / name).string(), json, *cn, "diffusion_pytorch_model.safetensors",
+                        error);
 }
 
 }  // namespace shotcraft::torch_engine::train

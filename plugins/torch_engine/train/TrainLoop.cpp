@@ -1,5 +1,7 @@
 #include "plugins/torch_engine/train/TrainLoop.h"
 
+#include <ATen/autocast_mode.h>
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -7,7 +9,9 @@
 #include <fstream>
 #include <iomanip>
 #include <sstream>
+#include <stdexcept>
 
+#include "plugins/torch_engine/pipeline/DeviceSelect.h"
 #include "plugins/torch_engine/train/ModelFolder.h"
 
 namespace shotcraft::torch_engine::train {
@@ -27,6 +31,43 @@ LoopSettings loopSettings(const engine::TrainingRequest& request, const std::str
   loop.resume = request.resume;
   loop.data_seed = request.data_seed;
   return loop;
+}
+
+TrainPrecision trainPrecision(const engine::TrainingRequest& request) {
+  const auto it = request.extra.find("precision");
+  const std::string value = it == request.extra.end() ? "auto" : it->second;
+  if (value == "fp32") return TrainPrecision::Fp32;
+  if (value != "auto" && value != "bf16") {
+    throw std::invalid_argument("--set precision must be auto, fp32 or bf16 (got '" + value + "')");
+  }
+  const CpuFeatures cpu = detectCpuFeatures();
+  const bool fastBf16 = cpu.amx_bf16 || cpu.avx512_bf16;
+  if (value == "bf16" && !fastBf16) {
+    throw std::invalid_argument(
+        "--set precision=bf16 needs a CPU with AMX or AVX-512 BF16, and this one has neither; "
+        "use fp32");
+  }
+  return fastBf16 ? TrainPrecision::Bf16 : TrainPrecision::Fp32;
+}
+
+std::string precisionName(TrainPrecision precision) {
+  return precision == TrainPrecision::Bf16 ? "bf16 autocast" : "fp32";
+}
+
+AutocastScope::AutocastScope(bool enabled) : m_enabled(enabled) {
+  if (!m_enabled) return;
+  m_wasEnabled = at::autocast::is_cpu_enabled();
+  m_previousType = at::autocast::get_autocast_cpu_dtype();
+  at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+  at::autocast::set_cpu_enabled(true);
+  at::autocast::increment_nesting();
+}
+
+AutocastScope::~AutocastScope() {
+  if (!m_enabled) return;
+  if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
+  at::autocast::set_cpu_enabled(m_wasEnabled);
+  at::autocast::set_autocast_cpu_dtype(m_previousType);
 }
 
 double scheduledLr(double base, int64_t step, int64_t total, int64_t warmup) {
@@ -89,8 +130,9 @@ bool runTrainingLoop(const LoopSettings& cfg, const std::vector<NamedModule>& mo
     std::string why;
     if (loadCheckpoint(ckptDir, modules, optimizer, &state, &why)) {
       if (state.stage != cfg.stage || state.data_seed != cfg.data_seed) {
-        if (error) *error = ckptDir + ": checkpoint is for stage '" + state.stage + "' with data seed " +
-                            std::to_string(state.data_seed) + ", not this run";
+        if (error)
+          *error = ckptDir + ": checkpoint is for stage '" + state.stage + "' with data seed " +
+                   std::to_string(state.data_seed) + ", not this run";
         return false;
       }
       state.total_steps = cfg.steps;
@@ -161,8 +203,8 @@ bool runTrainingLoop(const LoopSettings& cfg, const std::vector<NamedModule>& mo
       }
     }
   } catch (const c10::Error& e) {
-    if (error) *error = cfg.stage + ": torch error at step " + std::to_string(state.step) + ": " +
-                        e.what_without_backtrace();
+    if (error)
+      *error = cfg.stage + ": torch error at step " + std::to_string(state.step) + ": " + e.what_without_backtrace();
     return false;
   } catch (const std::exception& e) {
     if (error) *error = cfg.stage + ": " + e.what();

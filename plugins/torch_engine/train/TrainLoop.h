@@ -44,6 +44,30 @@ bool runTrainingLoop(const LoopSettings& settings, const std::vector<NamedModule
                      const std::function<void(const std::string&)>& print, const engine::CancelToken& cancel,
                      std::string* error);
 
+// What a stage's forward passes compute in. `--set precision=auto|fp32|bf16`: bf16 runs the forward pass under
+// libtorch's CPU autocast to bfloat16 (weights, gradients, optimizer state and the loss stay float32; activations
+// go channels-last for oneDNN's AMX kernels); auto picks bf16 where the CPU has AMX or AVX-512 BF16, else fp32.
+// Throws std::invalid_argument for any other value, and for bf16 on a CPU without those (emulated bf16 would be
+// slower than fp32). The UNet and ControlNet stages use it.
+enum class TrainPrecision { Fp32, Bf16 };
+TrainPrecision trainPrecision(const engine::TrainingRequest& request);
+std::string precisionName(TrainPrecision precision);  // "fp32" / "bf16 autocast"
+
+// While alive (and `enabled`), ops run under bf16 CPU autocast. Leaving the outermost scope drops autocast's
+// cache of cast weights, which an optimizer step would otherwise leave stale.
+class AutocastScope {
+ public:
+  explicit AutocastScope(bool enabled);
+  ~AutocastScope();
+  AutocastScope(const AutocastScope&) = delete;
+  AutocastScope& operator=(const AutocastScope&) = delete;
+
+ private:
+  bool m_enabled;
+  bool m_wasEnabled = false;
+  at::ScalarType m_previousType = at::kBFloat16;
+};
+
 // "02:31:10"
 std::string formatDuration(double seconds);
 

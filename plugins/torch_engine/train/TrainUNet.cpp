@@ -50,13 +50,15 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   } else {
     text = nn::ClipTextModel(textConfig);
   }
-  int64_t unetParams = 0, textParams = 0;
+  int64_t unetParams = 0;
   for (const auto& p : unet->parameters()) unetParams += p.numel();
+  std::string counts = "unet: " + std::to_string(unetParams) + " parameters";
   if (!pretrainedText) {
+    int64_t textParams = 0;
     for (const auto& p : text->parameters()) textParams += p.numel();
+    counts += ", text encoder (" + std::to_string(textParams) + " parameters) trained with it";
   }
-  print("unet: " + std::to_string(unetParams) + " parameters, text encoder " + std::to_string(textParams) +
-        " trained with it");
+  print(counts);
 
   DataSettings data;
   data.seed = request.data_seed;
@@ -72,6 +74,9 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
 
   const LoopSettings loop = loopSettings(request, "unet", 20000, 3e-4, 500);
 
+  const TrainPrecision precision = trainPrecision(request);
+  const bool bf16 = precision == TrainPrecision::Bf16;
+  print("unet: forward passes in " + precisionName(precision));
   const double noiseOffset = extraNumber(request, "noise_offset", 0.1);
   std::vector<torch::Tensor> params = unet->parameters();
   if (!pretrainedText) {
@@ -83,13 +88,18 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
     auto gen = makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x0E7));
     const torch::Tensor latents = cache.latents(b.rgb, b.pool_index, gen);
     const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen, noiseOffset);
-    torch::Tensor context;
+    torch::Tensor pred;
     {
-      torch::AutoGradMode textGrad(!pretrainedText);
-      context = text->encode(tokenizePrompts(tok, b.prompts));
+      const AutocastScope autocast(bf16);
+      torch::Tensor context;
+      {
+        torch::AutoGradMode textGrad(!pretrainedText);
+        context = text->encode(tokenizePrompts(tok, b.prompts));
+      }
+      pred =
+          unet->forward(bf16 ? n.noisy.contiguous(torch::MemoryFormat::ChannelsLast) : n.noisy, n.timesteps, context);
     }
-    const torch::Tensor pred = unet->forward(n.noisy, n.timesteps, context);
-    const torch::Tensor loss = torch::mse_loss(pred, n.noise);
+    const torch::Tensor loss = torch::mse_loss(pred.to(torch::kFloat32), n.noise);
     optimizer.zero_grad();
     loss.backward();
     torch::nn::utils::clip_grad_norm_(params, 1.0);
