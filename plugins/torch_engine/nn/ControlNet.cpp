@@ -1,5 +1,6 @@
 #include "plugins/torch_engine/nn/ControlNet.h"
 
+#include "plugins/torch_engine/nn/Autocast.h"
 #include "plugins/torch_engine/nn/ParameterInit.h"
 #include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
@@ -21,6 +22,10 @@ ControlNetConditioningEmbeddingImpl::ControlNetConditioningEmbeddingImpl(int64_t
 }
 
 torch::Tensor ControlNetConditioningEmbeddingImpl::forward(const torch::Tensor& cond) {
+  // Under bf16 autocast (training), Debian 12's oneDNN 2.6 AMX kernels return non-finite weight gradients for
+  // these full-resolution convolutions with 3-16 channels (TrainPrecision.Bf16AutocastControlNetMatchesFp32):
+  // this small net runs in its weights' own type.
+  const AutocastPause ownPrecision;
   torch::Tensor h = torch::silu(conv_in(cond));
   for (auto& conv : m_blocks) h = torch::silu(conv(h));
   return conv_out(h);
@@ -59,9 +64,8 @@ ControlResiduals ControlNetImpl::forward(const torch::Tensor& sample, const torc
   TORCH_CHECK(sample.dim() == 4 && cond.dim() == 4, "ControlNet expects [B, C, H, W] sample and control image");
   const UNetConfig& u = m_config.unet;
   const torch::Tensor t = broadcastTimesteps(timesteps, sample.size(0), conv_in->weight.device());
-  const torch::Tensor emb =
-      time_embedding(timestepEmbedding(t, u.blockOutChannels[0], u.flipSinToCos, u.freqShift)
-                         .to(conv_in->weight.scalar_type()));
+  const torch::Tensor emb = time_embedding(
+      timestepEmbedding(t, u.blockOutChannels[0], u.flipSinToCos, u.freqShift).to(conv_in->weight.scalar_type()));
   torch::Tensor image = m_config.bgrConditioning ? cond.flip({1}) : cond;
   image = image.to(conv_in->weight.device(), conv_in->weight.scalar_type());
   torch::Tensor h = conv_in(u.centerInputSample ? 2.0 * sample - 1.0 : sample);

@@ -1,7 +1,5 @@
 #include "plugins/torch_engine/train/TrainLoop.h"
 
-#include <ATen/autocast_mode.h>
-
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -52,22 +50,6 @@ TrainPrecision trainPrecision(const engine::TrainingRequest& request) {
 
 std::string precisionName(TrainPrecision precision) {
   return precision == TrainPrecision::Bf16 ? "bf16 autocast" : "fp32";
-}
-
-AutocastScope::AutocastScope(bool enabled) : m_enabled(enabled) {
-  if (!m_enabled) return;
-  m_wasEnabled = at::autocast::is_cpu_enabled();
-  m_previousType = at::autocast::get_autocast_cpu_dtype();
-  at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-  at::autocast::set_cpu_enabled(true);
-  at::autocast::increment_nesting();
-}
-
-AutocastScope::~AutocastScope() {
-  if (!m_enabled) return;
-  if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
-  at::autocast::set_cpu_enabled(m_wasEnabled);
-  at::autocast::set_autocast_cpu_dtype(m_previousType);
 }
 
 double scheduledLr(double base, int64_t step, int64_t total, int64_t warmup) {

@@ -10,6 +10,7 @@
 
 #include "core/engine/CancelToken.h"
 #include "core/engine/Engine.h"
+#include "plugins/torch_engine/nn/Autocast.h"
 #include "plugins/torch_engine/train/Checkpoint.h"
 
 namespace shotcraft::torch_engine::train {
@@ -53,20 +54,7 @@ enum class TrainPrecision { Fp32, Bf16 };
 TrainPrecision trainPrecision(const engine::TrainingRequest& request);
 std::string precisionName(TrainPrecision precision);  // "fp32" / "bf16 autocast"
 
-// While alive (and `enabled`), ops run under bf16 CPU autocast. Leaving the outermost scope drops autocast's
-// cache of cast weights, which an optimizer step would otherwise leave stale.
-class AutocastScope {
- public:
-  explicit AutocastScope(bool enabled);
-  ~AutocastScope();
-  AutocastScope(const AutocastScope&) = delete;
-  AutocastScope& operator=(const AutocastScope&) = delete;
-
- private:
-  bool m_enabled;
-  bool m_wasEnabled = false;
-  at::ScalarType m_previousType = at::kBFloat16;
-};
+using nn::AutocastScope;  // nn/Autocast.h
 
 // "02:31:10"
 std::string formatDuration(double seconds);
