@@ -48,8 +48,8 @@ bool runTrainingLoop(const LoopSettings& settings, const std::vector<NamedModule
 // What a stage's forward passes compute in. `--set precision=auto|fp32|bf16`: bf16 runs the forward pass under
 // libtorch's CPU autocast to bfloat16 (weights, gradients, optimizer state and the loss stay float32; activations
 // go channels-last for oneDNN's AMX kernels); auto picks bf16 where the CPU has AMX or AVX-512 BF16, else fp32.
-// Throws std::invalid_argument for any other value, and for bf16 on a CPU without those (emulated bf16 would be
-// slower than fp32). The UNet and ControlNet stages use it.
+// Throws std::invalid_argument for any other value, and for bf16 on a CPU without those (no bf16 hardware: the
+// mixed-precision path is only tested where it is fast). The UNet and ControlNet stages use it.
 enum class TrainPrecision { Fp32, Bf16 };
 TrainPrecision trainPrecision(const engine::TrainingRequest& request);
 std::string precisionName(TrainPrecision precision);  // "fp32" / "bf16 autocast"
