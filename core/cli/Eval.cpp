@@ -13,6 +13,7 @@
 #include "core/eval/EvalReport.h"
 #include "core/eval/EvalRunner.h"
 #include "core/eval/ProbeSuite.h"
+#include "core/render/MatImage.h"
 
 namespace shotcraft::cli {
 
@@ -137,10 +138,18 @@ int cmdEval(const QStringList& args, Context& ctx) {
           << options.steps << " steps\n";
   ctx.out.flush();
 
+  // The probes also learn, and are calibrated on, what this model's own decoder shows of real frames.
+  probeOptions.round_trip = [&eng](const cv::Mat& rgb, cv::Mat* out, std::string* err) {
+    Image decoded;
+    if (!eng->autoencode(render::fromMat(rgb), &decoded, err)) return false;
+    *out = render::toRgbSized(decoded, rgb.cols, rgb.rows);
+    return true;
+  };
   eval::ProbeSuite probes;
   if (!probes.fit(probeOptions, &error)) return fail(error);
   const auto& cal = probes.calibration();
-  ctx.out << "probes: fitted on " << cal.fit_frames << " real frames, calibrated on " << cal.calibration_frames
+  ctx.out << "probes: fitted on " << cal.fit_frames << " real frames (" << cal.round_trip_fit_frames
+          << " of them through the model's autoencoder), calibrated on " << cal.calibration_frames
           << " held-out real frames in " << QString::number(cal.seconds, 'f', 1) << " s\n";
   ctx.out.flush();
 

@@ -42,6 +42,14 @@ class IEngine {
   virtual EngineInfo info() const = 0;
   virtual GenerationResult generate(const GenerationRequest& request, const ProgressCallback& progress,
                                     const CancelToken& cancel) = 0;
+  // The image encoded to the model's latent and decoded back: what the model's decoder can show of it. Sides
+  // must be multiples of info().vae_scale. False + *error (one line) when it fails or the engine has no
+  // autoencoder.
+  virtual bool autoencode(const Image& image, Image* out, std::string* error) {
+    (void)image, (void)out;
+    *error = "this engine cannot round-trip an image through an autoencoder";
+    return false;
+  }
 };
 
 // What `shotcraft-cli bench engine` asks a factory to measure.

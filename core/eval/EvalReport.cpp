@@ -150,7 +150,10 @@ std::vector<std::string> summaryLines(const EvalResults& results, const EvalSumm
                   (unreliable.empty() ? "" : "; includes unreliable probes: " + unreliable) + ")");
   for (int a = 0; a < kAttributeCount; ++a) {
     lines.push_back(std::string("  ") + attributeLabel(kAttributes[size_t(a)]) + ": " + pct(s.adherence[size_t(a)]) +
-                    " (probe reads real held-out frames at " + pct(c.accuracy[size_t(a)]) + ", chance " +
+                    " (probe reads real held-out frames at " + pct(c.accuracy[size_t(a)]) +
+                    (c.round_trip ? ", through the model's autoencoder at " + pct(c.round_trip_accuracy[size_t(a)])
+                                  : std::string()) +
+                    ", chance " +
                     pct(c.chance[size_t(a)]) + (s.probe_reliable[size_t(a)] ? ")" : "; probe unreliable)"));
   }
   auto sweep = [&](const ControlSummary& cs, const char* format, bool percent) {
@@ -171,7 +174,10 @@ std::vector<std::string> summaryLines(const EvalResults& results, const EvalSumm
   } else {
     lines.push_back("edge F1: " + fmt("%.3f", edge.by_weight.back()) + " at weight " + top + " (" +
                     sweep(edge, "%.3f", false) + "; precision " + fmt("%.3f", s.edge_precision) + ", recall " +
-                    fmt("%.3f", s.edge_recall) + "; " + plural(edge.samples, "prompt") + ")");
+                    fmt("%.3f", s.edge_recall) + "; " + plural(edge.samples, "prompt") +
+                    (c.round_trip ? "; real frames through the model's autoencoder: " + fmt("%.3f", c.round_trip_edge_f1)
+                                  : std::string()) +
+                    ")");
   }
   const ControlSummary& depth = s.controls[0];
   if (!depth.measured) {
@@ -223,6 +229,8 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
     attrs[QLatin1String(attributeKey(kAttributes[size_t(a)]))] =
         QJsonObject{{QStringLiteral("adherence"), s.adherence[size_t(a)]},
                     {QStringLiteral("probe_real_accuracy"), c.accuracy[size_t(a)]},
+                    {QStringLiteral("probe_autoencoded_accuracy"),
+                     c.round_trip ? QJsonValue(c.round_trip_accuracy[size_t(a)]) : QJsonValue()},
                     {QStringLiteral("probe_chance"), c.chance[size_t(a)]},
                     {QStringLiteral("probe_reliable"), s.probe_reliable[size_t(a)]}};
   }
@@ -243,8 +251,10 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
     return obj;
   };
   const bool edges = s.controls[1].measured;
-  root[QStringLiteral("edge_f1")] = control(1, "precision_at_max_weight", edges ? s.edge_precision : std::nan(""),
-                                            "recall_at_max_weight", edges ? s.edge_recall : std::nan(""));
+  QJsonObject edgeF1 = control(1, "precision_at_max_weight", edges ? s.edge_precision : std::nan(""),
+                               "recall_at_max_weight", edges ? s.edge_recall : std::nan(""));
+  edgeF1[QStringLiteral("real_autoencoded")] = c.round_trip ? number(c.round_trip_edge_f1) : QJsonValue();
+  root[QStringLiteral("edge_f1")] = edgeF1;
   QJsonObject depth =
       control(0, "probe_real_correlation", c.depth_correlation, "row_prior_correlation", c.depth_prior_correlation);
   depth[QStringLiteral("probe_reliable")] = s.depth_probe_reliable;
@@ -260,6 +270,7 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
 
   root[QStringLiteral("probes")] = QJsonObject{{QStringLiteral("fit_frames"), c.fit_frames},
                                                {QStringLiteral("calibration_frames"), c.calibration_frames},
+                                               {QStringLiteral("fitted_on_autoencoded_frames"), c.round_trip},
                                                {QStringLiteral("pose_calibration_figures"), c.pose_figures},
                                                {QStringLiteral("seconds"), c.seconds}};
   return writeFile(path, QJsonDocument(root).toJson(QJsonDocument::Indented), error);

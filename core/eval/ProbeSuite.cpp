@@ -3,13 +3,31 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/eval/EdgeMatch.h"
 #include "core/eval/ProbeFeatures.h"
 
 namespace shotcraft::eval {
 
 bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
   const auto start = std::chrono::steady_clock::now();
-  const ProbeData data = renderProbeData(options.seed, options.fit_frames, options.calibration_frames);
+  ProbeData data = renderProbeData(options.seed, options.fit_frames, options.calibration_frames);
+  std::vector<cv::Mat> roundTrips;  // of the calibration frames
+  int roundTripFits = 0;
+  if (options.round_trip) {
+    auto roundTrip = [&](const cv::Mat& rgb, cv::Mat* out) {
+      if (options.round_trip(rgb, out, error)) return true;
+      *error = "probe frames through the model's autoencoder: " + *error;
+      return false;
+    };
+    for (size_t i = 2; i < data.fit.size(); i += 3) {
+      if (!roundTrip(data.fit[i].sample.rgb, &data.fit[i].rgb)) return false;
+      ++roundTripFits;
+    }
+    roundTrips.resize(data.calibration.size());
+    for (size_t i = 0; i < data.calibration.size(); ++i) {
+      if (!roundTrip(data.calibration[i].rgb, &roundTrips[i])) return false;
+    }
+  }
   if (!m_attributes.fit(data.fit, error) || !m_depth.fit(data.fit, error) || !m_pose.fit(data.fit, error)) {
     return false;
   }
@@ -44,11 +62,23 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
       ++c.pose_figures;
     }
   }
+  c.round_trip = !roundTrips.empty();
+  c.round_trip_fit_frames = roundTripFits;
+  for (size_t i = 0; i < roundTrips.size(); ++i) {
+    const AttributeValues read = m_attributes.predict(roundTrips[i]);
+    for (int a = 0; a < kAttributeCount; ++a) {
+      if (read[size_t(a)] == attributeOf(data.calibration[i].sample.spec, kAttributes[size_t(a)]))
+        c.round_trip_accuracy[size_t(a)] += 1.0;
+    }
+    c.round_trip_edge_f1 += edgeF1(data.calibration[i].sample.canny, cannyEdges(roundTrips[i])).f1;
+  }
   const double n = std::max(1, c.calibration_frames);
   for (int a = 0; a < kAttributeCount; ++a) {
     c.accuracy[size_t(a)] /= n;
+    c.round_trip_accuracy[size_t(a)] /= n;
     c.chance[size_t(a)] = *std::max_element(counts[size_t(a)].begin(), counts[size_t(a)].end()) / n;
   }
+  c.round_trip_edge_f1 /= n;
   c.depth_correlation /= n;
   c.depth_prior_correlation /= n;
   c.depth_residual_correlation /= n;

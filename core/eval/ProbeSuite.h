@@ -4,6 +4,7 @@
 // generated frames: a probe that cannot tell real frames apart says so instead of hiding behind a number.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/eval/AttributeProbes.h"
@@ -17,6 +18,12 @@ struct ProbeCalibration {
   int calibration_frames = 0;
   std::array<double, kAttributeCount> accuracy{};  // on real held-out frames
   std::array<double, kAttributeCount> chance{};    // share of the most common value in those frames
+  // With a round trip (ProbeSuiteOptions::round_trip): the same held-out frames after the round trip, i.e. the
+  // best a model whose decoder this is could show; else empty.
+  bool round_trip = false;
+  int round_trip_fit_frames = 0;  // fitting frames replaced by their round trip
+  double round_trip_edge_f1 = 0.0;  // edge F1 of the held-out frames' canny maps against their round trips' edges
+  std::array<double, kAttributeCount> round_trip_accuracy{};
   double depth_correlation = 0.0;                  // probe vs true depth, mean over frames
   double depth_prior_correlation = 0.0;            // row-only prior vs true depth
   double depth_residual_correlation = 0.0;         // probe vs true depth, both less the row-only prior
@@ -30,6 +37,11 @@ struct ProbeSuiteOptions {
   uint64_t seed = 7;
   int fit_frames = 480;
   int calibration_frames = 160;
+  // Optional: the evaluated model's autoencoder round trip of a probe-size RGB frame (IEngine::autoencode).
+  // When set, every third fitting frame is replaced by its round trip, so the probes also learn to read what
+  // that decoder shows of a scene, and the calibration is read on the held-out frames' round trips too. The
+  // ground truth is still the generator's. False + *error stops the fit.
+  std::function<bool(const cv::Mat& rgb, cv::Mat* out, std::string* error)> round_trip;
 };
 
 class ProbeSuite {

@@ -82,3 +82,42 @@ TEST(Probes, TooFewFramesIsAnError) {
   EXPECT_FALSE(p.fit(o, &error));
   EXPECT_NE(error.find("at least"), std::string::npos) << error;
 }
+
+// The model's autoencoder round trip (eval passes IEngine::autoencode): a third of the fitting frames and every
+// held-out frame go through it, and the calibration is read on both. With an identity round trip the two
+// readings of the same held-out frames must agree exactly.
+TEST(Probes, ARoundTripIsFittedOnAndCalibratedOn) {
+  eval::ProbeSuiteOptions o;
+  o.fit_frames = 60;
+  o.calibration_frames = 20;
+  int calls = 0;
+  o.round_trip = [&](const cv::Mat& rgb, cv::Mat* out, std::string*) {
+    ++calls;
+    EXPECT_EQ(rgb.size(), cv::Size(eval::kProbeWidth, eval::kProbeHeight));
+    *out = rgb.clone();
+    return true;
+  };
+  eval::ProbeSuite p;
+  std::string error;
+  ASSERT_TRUE(p.fit(o, &error)) << error;
+  const auto& c = p.calibration();
+  EXPECT_TRUE(c.round_trip);
+  EXPECT_EQ(c.round_trip_fit_frames, 20);
+  EXPECT_EQ(calls, 20 + 20);
+  for (int a = 0; a < eval::kAttributeCount; ++a) EXPECT_EQ(c.round_trip_accuracy[size_t(a)], c.accuracy[size_t(a)]);
+  // The held-out frames' own edges are their canny maps (the same preprocessor drew them).
+  EXPECT_GT(c.round_trip_edge_f1, 0.99);
+
+  eval::ProbeSuite plain;
+  o.round_trip = nullptr;
+  ASSERT_TRUE(plain.fit(o, &error)) << error;
+  EXPECT_FALSE(plain.calibration().round_trip);
+
+  o.round_trip = [](const cv::Mat&, cv::Mat*, std::string* e) {
+    *e = "autoencode: out of memory";
+    return false;
+  };
+  eval::ProbeSuite failing;
+  EXPECT_FALSE(failing.fit(o, &error));
+  EXPECT_EQ(error, "probe frames through the model's autoencoder: autoencode: out of memory");
+}

@@ -183,6 +183,28 @@ TEST_F(Pipeline, Img2ImgRunsTheStrengthFractionOfTheSchedule) {
   EXPECT_NE(half.image, full.image);
 }
 
+TEST_F(Pipeline, AutoencodeIsTheVaeRoundTripAndRefusesBadSizes) {
+  auto engine = makeEngine();
+  ASSERT_TRUE(engine);
+  auto& torchEngine = dynamic_cast<torch_engine::TorchEngine&>(*engine);
+  const Image in = flatImage(64, 48, 90);
+  Image out, again;
+  std::string error;
+  ASSERT_TRUE(engine->autoencode(in, &out, &error)) << error;
+  EXPECT_EQ(out.width, 64);
+  EXPECT_EQ(out.height, 48);
+  EXPECT_EQ(out.channels, 3);
+  EXPECT_EQ(out, torchEngine.decodeLatent(torchEngine.encodeImage(in, 64, 48)));
+  ASSERT_TRUE(engine->autoencode(in, &again, &error)) << error;
+  EXPECT_EQ(out, again);  // the latent is the posterior's mean: no noise
+
+  EXPECT_FALSE(engine->autoencode(flatImage(66, 48, 90), &out, &error));
+  EXPECT_NE(error.find("multiples of 4"), std::string::npos) << error;
+  EXPECT_NE(error.find("66x48"), std::string::npos) << error;
+  EXPECT_FALSE(engine->autoencode(Image(), &out, &error));
+  EXPECT_NE(error.find("autoencode:"), std::string::npos) << error;
+}
+
 TEST_F(Pipeline, Bf16MatchesFp32Within30dB) {
   auto fp32 = makeEngine(Precision::Fp32);
   auto bf16 = makeEngine(Precision::Bf16);

@@ -163,6 +163,26 @@ Image TorchEngine::previewLatent(const torch::Tensor& latent, int width, int hei
   return m_bundle.preview.decode(latent, width, height);
 }
 
+bool TorchEngine::autoencode(const Image& image, Image* out, std::string* error) {
+  const int scale = m_bundle.vaeScale();
+  if (image.empty() || image.channels != 3 || image.width % scale != 0 || image.height % scale != 0) {
+    *error = "autoencode: need an RGB image whose sides are multiples of " + std::to_string(scale) + ", got " +
+             std::to_string(image.width) + "x" + std::to_string(image.height) + "x" + std::to_string(image.channels);
+    return false;
+  }
+  try {
+    torch::NoGradGuard ng;
+    applyThreads(m_bundle.target.threads);
+    *out = decodeLatent(encodeImage(image, image.width, image.height));
+    return true;
+  } catch (const c10::Error& e) {
+    *error = std::string("autoencode: ") + e.what_without_backtrace();
+  } catch (const std::exception& e) {
+    *error = std::string("autoencode: ") + e.what();
+  }
+  return false;
+}
+
 engine::GenerationResult TorchEngine::run(const engine::GenerationRequest& r, const engine::ProgressCallback& progress,
                                           const engine::CancelToken& cancel) {
   torch::NoGradGuard ng;

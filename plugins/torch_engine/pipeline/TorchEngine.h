@@ -22,6 +22,7 @@ class TorchEngine : public engine::IEngine {
   engine::GenerationResult generate(const engine::GenerationRequest& request,
                                     const engine::ProgressCallback& progress,
                                     const engine::CancelToken& cancel) override;
+  bool autoencode(const Image& image, Image* out, std::string* error) override;
 
   ModelBundle& bundle() { return m_bundle; }
 
