@@ -123,6 +123,20 @@ TEST(TrainLoss, VaeKlIsPerImageElementAsInStableDiffusion) {
   EXPECT_NEAR(off.reconstruction.item<double>(), 0.5 + 0.25, 1e-6);
 }
 
+TEST(TrainLoss, GradientLossChargesForASoftenedEdgeNotForAShift) {
+  // A sharp step between columns 7 and 8 against the same step spread over columns 6-10.
+  torch::Tensor sharp = torch::full({1, 3, 8, 16}, -1.0);
+  sharp.narrow(3, 8, 8).fill_(1.0);
+  torch::Tensor soft = sharp.clone();
+  const float ramp[] = {-1.0f, -0.5f, 0.0f, 0.5f, 1.0f};
+  for (int i = 0; i < 5; ++i) soft.narrow(3, 6 + i, 1).fill_(ramp[i]);
+  using torch_engine::train::gradientLoss;
+  EXPECT_EQ(gradientLoss(sharp, sharp).item<double>(), 0.0);
+  EXPECT_NEAR(gradientLoss(sharp + 0.3, sharp).item<double>(), 0.0, 1e-6);  // same edges, other level
+  // Across: per row |0.5 - 0| + |0.5 - 2| + |0.5 - 0| + |0.5 - 0| = 3 over 15 differences; down: no change.
+  EXPECT_NEAR(gradientLoss(soft, sharp).item<double>(), 3.0 / 15.0, 1e-6);
+}
+
 TEST(Train, TokenizerRoundTripsBothLanguages) {
   QTemporaryDir dir;
   std::string error;
@@ -308,6 +322,11 @@ TEST(Train, VaeDecoderFineTuneKeepsTheEncoderAndScale) {
   std::map<std::string, torch::Tensor> before, after;
   readAll(&before);
   const std::string configBefore = readConfig();
+
+  decoder.extra["edge_loss"] = "-1";
+  EXPECT_FALSE(run(decoder, &error));
+  EXPECT_EQ(error, "train vae: --set edge_loss must be >= 0");
+  decoder.extra["edge_loss"] = "1";  // the sharpening term as the recipe's fine-tune uses it
 
   std::vector<std::string> lines;
   ASSERT_TRUE(run(decoder, &error, {}, &lines)) << error;

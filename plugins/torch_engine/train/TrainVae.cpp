@@ -1,5 +1,5 @@
 // `train vae`: the KL autoencoder (256x144 RGB -> 4 x 32 x 18 latents), L1 + MSE reconstruction + a small KL
-// (train/VaeLoss.h).
+// (train/VaeLoss.h), plus, with --set edge_loss=W, W times the gradient difference loss.
 // With the setting decoder_only=1 it fine-tunes the decoder of the finished OUT/vae instead (stage "vae_decoder",
 // L1 + MSE): the encoder and quant_conv stay frozen, so the latent space, its scaling factor and every UNet or
 // ControlNet trained on it stay valid (how Stable Diffusion's ft-MSE VAE was made).
@@ -96,6 +96,11 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
     data.height = 32;
   }
   const double klWeight = extraNumber(request, "kl", 1e-6);
+  const double edgeWeight = extraNumber(request, "edge_loss", 0.0);
+  if (!(edgeWeight >= 0.0)) {
+    *error = "train vae: --set edge_loss must be >= 0";
+    return false;
+  }
   BatchPrefetcher batches(data);
 
   const LoopSettings loop = loopSettings(request, decoderOnly ? "vae_decoder" : "vae", 6000, 4e-4, 200);
@@ -110,8 +115,10 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
       post = vae->encode(b.rgb);
       z = post.sample(makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x7AE)));
     }
-    const VaeLossTerms terms = vaeLoss(vae->decode(z), b.rgb, post);
-    const torch::Tensor loss = decoderOnly ? terms.reconstruction : terms.reconstruction + klWeight * terms.kl;
+    const torch::Tensor recon = vae->decode(z);
+    const VaeLossTerms terms = vaeLoss(recon, b.rgb, post);
+    torch::Tensor loss = decoderOnly ? terms.reconstruction : terms.reconstruction + klWeight * terms.kl;
+    if (edgeWeight > 0.0) loss = loss + edgeWeight * gradientLoss(recon, b.rgb);
     optimizer.zero_grad();
     loss.backward();
     torch::nn::utils::clip_grad_norm_(trained, 1.0);

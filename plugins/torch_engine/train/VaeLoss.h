@@ -22,4 +22,13 @@ inline VaeLossTerms vaeLoss(const torch::Tensor& recon, const torch::Tensor& ima
   return t;
 }
 
+// Gradient difference loss (Mathieu et al. 2016): L1 between the reconstruction's and the image's differences of
+// neighbouring pixels, across and down. L1 + MSE alone is lowest for a softened edge wherever the decoder is
+// unsure where it lies; this term charges for the lost contrast, so edges and outlines come back sharper.
+inline torch::Tensor gradientLoss(const torch::Tensor& recon, const torch::Tensor& image) {
+  const auto dx = [](const torch::Tensor& t) { return t.narrow(3, 1, t.size(3) - 1) - t.narrow(3, 0, t.size(3) - 1); };
+  const auto dy = [](const torch::Tensor& t) { return t.narrow(2, 1, t.size(2) - 1) - t.narrow(2, 0, t.size(2) - 1); };
+  return torch::l1_loss(dx(recon), dx(image)) + torch::l1_loss(dy(recon), dy(image));
+}
+
 }  // namespace shotcraft::torch_engine::train
