@@ -62,7 +62,7 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
       ++c.pose_figures;
     }
   }
-  c.round_trip = !roundTrips.empty();
+  c.round_trip = bool(options.round_trip);
   c.round_trip_fit_frames = roundTripFits;
   for (size_t i = 0; i < roundTrips.size(); ++i) {
     const AttributeValues read = m_attributes.predict(roundTrips[i]);
