@@ -153,8 +153,8 @@ std::vector<std::string> summaryLines(const EvalResults& results, const EvalSumm
                     " (probe reads real held-out frames at " + pct(c.accuracy[size_t(a)]) +
                     (c.round_trip ? ", through the model's autoencoder at " + pct(c.round_trip_accuracy[size_t(a)])
                                   : std::string()) +
-                    ", chance " +
-                    pct(c.chance[size_t(a)]) + (s.probe_reliable[size_t(a)] ? ")" : "; probe unreliable)"));
+                    ", chance " + pct(c.chance[size_t(a)]) +
+                    (s.probe_reliable[size_t(a)] ? ")" : "; probe unreliable)"));
   }
   auto sweep = [&](const ControlSummary& cs, const char* format, bool percent) {
     std::string t;
@@ -175,31 +175,36 @@ std::vector<std::string> summaryLines(const EvalResults& results, const EvalSumm
     lines.push_back("edge F1: " + fmt("%.3f", edge.by_weight.back()) + " at weight " + top + " (" +
                     sweep(edge, "%.3f", false) + "; precision " + fmt("%.3f", s.edge_precision) + ", recall " +
                     fmt("%.3f", s.edge_recall) + "; " + plural(edge.samples, "prompt") +
-                    (c.round_trip ? "; real frames through the model's autoencoder: " + fmt("%.3f", c.round_trip_edge_f1)
-                                  : std::string()) +
+                    (c.round_trip
+                         ? "; real frames through the model's autoencoder: " + fmt("%.3f", c.round_trip_edge_f1)
+                         : std::string()) +
                     ")");
   }
   const ControlSummary& depth = s.controls[0];
   if (!depth.measured) {
     lines.push_back("depth correlation: not measured (" + depth.reason + ")");
   } else {
-    lines.push_back("depth correlation: " + fmt("%.3f", depth.by_weight.back()) + " at weight " + top + " (" +
-                    sweep(depth, "%.3f", false) + "; beyond the row-only prior " +
-                    fmt("%.3f", s.depth_residual_by_weight.back()) + " at weight " + top + " from " +
-                    fmt("%.3f", s.depth_residual_by_weight.front()) + " at weight " + weightText(weights.front()) +
-                    "; probe on real frames " + fmt("%.3f", c.depth_correlation) + " (" +
-                    fmt("%.3f", c.depth_residual_correlation) + " beyond the prior), row-only prior " +
-                    fmt("%.3f", c.depth_prior_correlation) + (s.depth_probe_reliable ? "" : ", probe unreliable") +
-                    "; " + plural(depth.samples, "prompt") + ")");
+    lines.push_back(
+        "depth correlation: " + fmt("%.3f", depth.by_weight.back()) + " at weight " + top + " (" +
+        sweep(depth, "%.3f", false) + "; beyond the row-only prior " + fmt("%.3f", s.depth_residual_by_weight.back()) +
+        " at weight " + top + " from " + fmt("%.3f", s.depth_residual_by_weight.front()) + " at weight " +
+        weightText(weights.front()) + "; probe on real frames " + fmt("%.3f", c.depth_correlation) + " (" +
+        fmt("%.3f", c.depth_residual_correlation) + " beyond the prior)" +
+        (c.round_trip ? ", through the model's autoencoder " + fmt("%.3f", c.round_trip_depth_correlation)
+                      : std::string()) +
+        ", row-only prior " + fmt("%.3f", c.depth_prior_correlation) +
+        (s.depth_probe_reliable ? "" : ", probe unreliable") + "; " + plural(depth.samples, "prompt") + ")");
   }
   const ControlSummary& pose = s.controls[2];
   if (!pose.measured) {
     lines.push_back("pose keypoint error: not measured (" + pose.reason + ")");
   } else {
-    lines.push_back("pose keypoint error: " + pct(pose.by_weight.back()) + " of figure height at weight " + top + " (" +
-                    sweep(pose, "", true) + "; probe on real frames " + pct(c.pose_error) + ", pixel-blind baseline " +
-                    pct(c.pose_baseline_error) + (s.pose_probe_reliable ? "" : ", probe unreliable") + "; " +
-                    plural(pose.samples, "figure") + ")");
+    lines.push_back(
+        "pose keypoint error: " + pct(pose.by_weight.back()) + " of figure height at weight " + top + " (" +
+        sweep(pose, "", true) + "; probe on real frames " + pct(c.pose_error) +
+        (c.round_trip ? ", through the model's autoencoder " + pct(c.round_trip_pose_error) : std::string()) +
+        ", pixel-blind baseline " + pct(c.pose_baseline_error) + (s.pose_probe_reliable ? "" : ", probe unreliable") +
+        "; " + plural(pose.samples, "figure") + ")");
   }
   return lines;
 }
@@ -258,6 +263,8 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
   QJsonObject depth =
       control(0, "probe_real_correlation", c.depth_correlation, "row_prior_correlation", c.depth_prior_correlation);
   depth[QStringLiteral("probe_reliable")] = s.depth_probe_reliable;
+  depth[QStringLiteral("probe_autoencoded_correlation")] =
+      c.round_trip ? number(c.round_trip_depth_correlation) : QJsonValue();
   depth[QStringLiteral("probe_real_residual_correlation")] = c.depth_residual_correlation;
   QJsonArray residual;
   for (double v : s.depth_residual_by_weight) residual.append(s.controls[0].measured ? number(v) : QJsonValue());
@@ -265,6 +272,7 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
   root[QStringLiteral("depth_correlation")] = depth;
   QJsonObject pose = control(2, "probe_real_error", c.pose_error, "pixel_blind_baseline_error", c.pose_baseline_error);
   pose[QStringLiteral("probe_reliable")] = s.pose_probe_reliable;
+  pose[QStringLiteral("probe_autoencoded_error")] = c.round_trip ? number(c.round_trip_pose_error) : QJsonValue();
   pose[QStringLiteral("unit")] = QStringLiteral("mean keypoint distance / figure height");
   root[QStringLiteral("pose_keypoint_error")] = pose;
 

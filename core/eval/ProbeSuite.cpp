@@ -31,61 +31,68 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
   if (!m_attributes.fit(data.fit, error) || !m_depth.fit(data.fit, error) || !m_pose.fit(data.fit, error)) {
     return false;
   }
+  // What the probes read on a set of held-out frames (as drawn, or after the round trip), against their truth.
+  struct Reading {
+    std::array<double, kAttributeCount> hits{};
+    double depth = 0.0, depthResidual = 0.0, depthPrior = 0.0, edgeF1 = 0.0, pose = 0.0, poseBaseline = 0.0;
+    int poseFigures = 0;
+  };
+  const auto read = [&](const ProbeFrame& frame, const cv::Mat& rgb, Reading* r) {
+    const AttributeValues values = m_attributes.predict(rgb);
+    for (int a = 0; a < kAttributeCount; ++a)
+      r->hits[size_t(a)] += values[size_t(a)] == attributeOf(frame.sample.spec, kAttributes[size_t(a)]);
+    const cv::Mat truthDepth = DepthProbe::toGrid(frame.sample.depth);
+    const cv::Mat estimate = m_depth.estimate(rgb);
+    r->depth += DepthProbe::correlation(truthDepth, estimate);
+    r->depthResidual += m_depth.residualCorrelation(truthDepth, estimate);
+    r->depthPrior += DepthProbe::correlation(truthDepth, m_depth.prior());
+    r->edgeF1 += edgeF1(frame.sample.canny, cannyEdges(rgb)).f1;
+    for (const scenes::Keypoints& kp : frame.sample.keypoints) {
+      const cv::Rect2f box = figureBox(kp);
+      if (box.empty()) continue;
+      const double e = PoseProbe::relativeError(kp, m_pose.estimate(rgb, box));
+      const double b = PoseProbe::relativeError(kp, m_pose.meanPose(box));
+      if (e < 0 || b < 0) continue;
+      r->pose += e;
+      r->poseBaseline += b;
+      ++r->poseFigures;
+    }
+  };
+  Reading drawn, trip;
+  std::array<std::vector<int>, kAttributeCount> counts;
+  for (int a = 0; a < kAttributeCount; ++a)
+    counts[size_t(a)].assign(size_t(attributeClassCount(kAttributes[size_t(a)])), 0);
+  for (size_t i = 0; i < data.calibration.size(); ++i) {
+    const ProbeFrame& frame = data.calibration[i];
+    for (int a = 0; a < kAttributeCount; ++a)
+      ++counts[size_t(a)][size_t(attributeOf(frame.sample.spec, kAttributes[size_t(a)]))];
+    read(frame, frame.rgb, &drawn);
+    if (i < roundTrips.size()) read(frame, roundTrips[i], &trip);
+  }
+
   ProbeCalibration& c = m_calibration;
   c = {};
   c.fit_frames = int(data.fit.size());
   c.calibration_frames = int(data.calibration.size());
-  std::array<std::vector<int>, kAttributeCount> counts;
-  for (int a = 0; a < kAttributeCount; ++a)
-    counts[size_t(a)].assign(size_t(attributeClassCount(kAttributes[size_t(a)])), 0);
-  double poseSum = 0.0, baselineSum = 0.0;
-  for (const ProbeFrame& frame : data.calibration) {
-    const AttributeValues read = m_attributes.predict(frame.rgb);
-    for (int a = 0; a < kAttributeCount; ++a) {
-      const int truth = attributeOf(frame.sample.spec, kAttributes[size_t(a)]);
-      ++counts[size_t(a)][size_t(truth)];
-      if (read[size_t(a)] == truth) c.accuracy[size_t(a)] += 1.0;
-    }
-    const cv::Mat truthDepth = DepthProbe::toGrid(frame.sample.depth);
-    const cv::Mat estimate = m_depth.estimate(frame.rgb);
-    c.depth_correlation += DepthProbe::correlation(truthDepth, estimate);
-    c.depth_residual_correlation += m_depth.residualCorrelation(truthDepth, estimate);
-    c.depth_prior_correlation += DepthProbe::correlation(truthDepth, m_depth.prior());
-    for (const scenes::Keypoints& kp : frame.sample.keypoints) {
-      const cv::Rect2f box = figureBox(kp);
-      if (box.empty()) continue;
-      const double e = PoseProbe::relativeError(kp, m_pose.estimate(frame.rgb, box));
-      const double b = PoseProbe::relativeError(kp, m_pose.meanPose(box));
-      if (e < 0 || b < 0) continue;
-      poseSum += e;
-      baselineSum += b;
-      ++c.pose_figures;
-    }
-  }
   c.round_trip = bool(options.round_trip);
   c.round_trip_fit_frames = roundTripFits;
-  for (size_t i = 0; i < roundTrips.size(); ++i) {
-    const AttributeValues read = m_attributes.predict(roundTrips[i]);
-    for (int a = 0; a < kAttributeCount; ++a) {
-      if (read[size_t(a)] == attributeOf(data.calibration[i].sample.spec, kAttributes[size_t(a)]))
-        c.round_trip_accuracy[size_t(a)] += 1.0;
-    }
-    c.round_trip_edge_f1 += edgeF1(data.calibration[i].sample.canny, cannyEdges(roundTrips[i])).f1;
-  }
   const double n = std::max(1, c.calibration_frames);
   for (int a = 0; a < kAttributeCount; ++a) {
-    c.accuracy[size_t(a)] /= n;
-    c.round_trip_accuracy[size_t(a)] /= n;
+    c.accuracy[size_t(a)] = drawn.hits[size_t(a)] / n;
+    c.round_trip_accuracy[size_t(a)] = trip.hits[size_t(a)] / n;
     c.chance[size_t(a)] = *std::max_element(counts[size_t(a)].begin(), counts[size_t(a)].end()) / n;
   }
-  c.round_trip_edge_f1 /= n;
-  c.depth_correlation /= n;
-  c.depth_prior_correlation /= n;
-  c.depth_residual_correlation /= n;
-  if (c.pose_figures > 0) {
-    c.pose_error = poseSum / c.pose_figures;
-    c.pose_baseline_error = baselineSum / c.pose_figures;
+  c.depth_correlation = drawn.depth / n;
+  c.depth_prior_correlation = drawn.depthPrior / n;
+  c.depth_residual_correlation = drawn.depthResidual / n;
+  c.pose_figures = drawn.poseFigures;
+  if (drawn.poseFigures > 0) {
+    c.pose_error = drawn.pose / drawn.poseFigures;
+    c.pose_baseline_error = drawn.poseBaseline / drawn.poseFigures;
   }
+  c.round_trip_edge_f1 = trip.edgeF1 / n;
+  c.round_trip_depth_correlation = trip.depth / n;
+  if (trip.poseFigures > 0) c.round_trip_pose_error = trip.pose / trip.poseFigures;
   c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return true;
 }

@@ -18,18 +18,20 @@ struct ProbeCalibration {
   int calibration_frames = 0;
   std::array<double, kAttributeCount> accuracy{};  // on real held-out frames
   std::array<double, kAttributeCount> chance{};    // share of the most common value in those frames
-  // With a round trip (ProbeSuiteOptions::round_trip): the same held-out frames after the round trip, i.e. the
-  // best a model whose decoder this is could show; else empty.
-  bool round_trip = false;
-  int round_trip_fit_frames = 0;  // fitting frames replaced by their round trip
-  double round_trip_edge_f1 = 0.0;  // edge F1 of the held-out frames' canny maps against their round trips' edges
-  std::array<double, kAttributeCount> round_trip_accuracy{};
   double depth_correlation = 0.0;                  // probe vs true depth, mean over frames
   double depth_prior_correlation = 0.0;            // row-only prior vs true depth
   double depth_residual_correlation = 0.0;         // probe vs true depth, both less the row-only prior
   double pose_error = 0.0;                         // probe, share of figure height (mean over figures)
   double pose_baseline_error = 0.0;                // pixel-blind mean pose in the same boxes
   int pose_figures = 0;
+  // With a round trip (ProbeSuiteOptions::round_trip): the same held-out frames after the round trip, i.e. the
+  // best a model whose decoder this is could show; all zero without one.
+  bool round_trip = false;
+  int round_trip_fit_frames = 0;    // fitting frames replaced by their round trip
+  double round_trip_edge_f1 = 0.0;  // edge F1 of the held-out frames' canny maps against their round trips' edges
+  double round_trip_depth_correlation = 0.0;  // the depth probe on the round trips vs true depth
+  double round_trip_pose_error = 0.0;         // the pose probe on the round trips, share of figure height
+  std::array<double, kAttributeCount> round_trip_accuracy{};
   double seconds = 0.0;
 };
 

@@ -72,8 +72,9 @@ TEST_F(EvalCli, TinyModelWritesContactSheetMetricsAndCsv) {
       << m_err.toStdString() << m_out.toStdString();
   std::printf("%s", m_out.toUtf8().constData());
   // The probes were also fitted on, and calibrated on, the tiny model's autoencoder round trips.
-  EXPECT_TRUE(m_out.contains(QLatin1String("probes: fitted on 60 real frames (20 of them through the model's "
-                                           "autoencoder)")))
+  EXPECT_TRUE(
+      m_out.contains(QLatin1String("probes: fitted on 60 real frames (20 of them through the model's "
+                                   "autoencoder)")))
       << m_out.toStdString();
   EXPECT_TRUE(m_out.contains(QLatin1String(", through the model's autoencoder at "))) << m_out.toStdString();
   EXPECT_TRUE(m_out.contains(QLatin1String("; real frames through the model's autoencoder: "))) << m_out.toStdString();
@@ -104,6 +105,10 @@ TEST_F(EvalCli, TinyModelWritesContactSheetMetricsAndCsv) {
     EXPECT_TRUE(a.value(QStringLiteral("probe_autoencoded_accuracy")).isDouble()) << key;
   }
   EXPECT_TRUE(m.value(QStringLiteral("edge_f1")).toObject().value(QStringLiteral("real_autoencoded")).isDouble());
+  EXPECT_TRUE(m.value(QStringLiteral("depth_correlation"))
+                  .toObject()
+                  .value(QStringLiteral("probe_autoencoded_correlation"))
+                  .isDouble());
   for (const char* key : {"edge_f1", "depth_correlation"}) {
     const QJsonObject c = m.value(QLatin1String(key)).toObject();
     EXPECT_TRUE(c.value(QStringLiteral("measured")).toBool()) << key;

@@ -107,6 +107,8 @@ TEST(Probes, ARoundTripIsFittedOnAndCalibratedOn) {
   for (int a = 0; a < eval::kAttributeCount; ++a) EXPECT_EQ(c.round_trip_accuracy[size_t(a)], c.accuracy[size_t(a)]);
   // The held-out frames' own edges are their canny maps (the same preprocessor drew them).
   EXPECT_GT(c.round_trip_edge_f1, 0.99);
+  EXPECT_EQ(c.round_trip_depth_correlation, c.depth_correlation);
+  EXPECT_EQ(c.round_trip_pose_error, c.pose_error);
 
   eval::ProbeSuite plain;
   o.round_trip = nullptr;
