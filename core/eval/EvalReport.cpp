@@ -139,6 +139,10 @@ EvalSummary summarize(const EvalResults& results, const ProbeCalibration& calibr
 
 std::vector<std::string> summaryLines(const EvalResults& results, const EvalSummary& s, const ProbeCalibration& c) {
   std::vector<std::string> lines;
+  // The probe's reading of real frames through the model's autoencoder, when eval had one.
+  const auto autoencoded = [&](const std::string& lead, const std::string& value) {
+    return c.round_trip ? lead + value : std::string();
+  };
   const auto& weights = results.options.weights;
   std::string unreliable;
   for (int a = 0; a < kAttributeCount; ++a) {
@@ -151,8 +155,7 @@ std::vector<std::string> summaryLines(const EvalResults& results, const EvalSumm
   for (int a = 0; a < kAttributeCount; ++a) {
     lines.push_back(std::string("  ") + attributeLabel(kAttributes[size_t(a)]) + ": " + pct(s.adherence[size_t(a)]) +
                     " (probe reads real held-out frames at " + pct(c.accuracy[size_t(a)]) +
-                    (c.round_trip ? ", through the model's autoencoder at " + pct(c.round_trip_accuracy[size_t(a)])
-                                  : std::string()) +
+                    autoencoded(", through the model's autoencoder at ", pct(c.round_trip_accuracy[size_t(a)])) +
                     ", chance " + pct(c.chance[size_t(a)]) +
                     (s.probe_reliable[size_t(a)] ? ")" : "; probe unreliable)"));
   }
@@ -175,9 +178,7 @@ std::vector<std::string> summaryLines(const EvalResults& results, const EvalSumm
     lines.push_back("edge F1: " + fmt("%.3f", edge.by_weight.back()) + " at weight " + top + " (" +
                     sweep(edge, "%.3f", false) + "; precision " + fmt("%.3f", s.edge_precision) + ", recall " +
                     fmt("%.3f", s.edge_recall) + "; " + plural(edge.samples, "prompt") +
-                    (c.round_trip
-                         ? "; real frames through the model's autoencoder: " + fmt("%.3f", c.round_trip_edge_f1)
-                         : std::string()) +
+                    autoencoded("; real frames through the model's autoencoder: ", fmt("%.3f", c.round_trip_edge_f1)) +
                     ")");
   }
   const ControlSummary& depth = s.controls[0];
@@ -190,8 +191,7 @@ std::vector<std::string> summaryLines(const EvalResults& results, const EvalSumm
         " at weight " + top + " from " + fmt("%.3f", s.depth_residual_by_weight.front()) + " at weight " +
         weightText(weights.front()) + "; probe on real frames " + fmt("%.3f", c.depth_correlation) + " (" +
         fmt("%.3f", c.depth_residual_correlation) + " beyond the prior)" +
-        (c.round_trip ? ", through the model's autoencoder " + fmt("%.3f", c.round_trip_depth_correlation)
-                      : std::string()) +
+        autoencoded(", through the model's autoencoder ", fmt("%.3f", c.round_trip_depth_correlation)) +
         ", row-only prior " + fmt("%.3f", c.depth_prior_correlation) +
         (s.depth_probe_reliable ? "" : ", probe unreliable") + "; " + plural(depth.samples, "prompt") + ")");
   }
@@ -199,12 +199,11 @@ std::vector<std::string> summaryLines(const EvalResults& results, const EvalSumm
   if (!pose.measured) {
     lines.push_back("pose keypoint error: not measured (" + pose.reason + ")");
   } else {
-    lines.push_back(
-        "pose keypoint error: " + pct(pose.by_weight.back()) + " of figure height at weight " + top + " (" +
-        sweep(pose, "", true) + "; probe on real frames " + pct(c.pose_error) +
-        (c.round_trip ? ", through the model's autoencoder " + pct(c.round_trip_pose_error) : std::string()) +
-        ", pixel-blind baseline " + pct(c.pose_baseline_error) + (s.pose_probe_reliable ? "" : ", probe unreliable") +
-        "; " + plural(pose.samples, "figure") + ")");
+    lines.push_back("pose keypoint error: " + pct(pose.by_weight.back()) + " of figure height at weight " + top + " (" +
+                    sweep(pose, "", true) + "; probe on real frames " + pct(c.pose_error) +
+                    autoencoded(", through the model's autoencoder ", pct(c.round_trip_pose_error)) +
+                    ", pixel-blind baseline " + pct(c.pose_baseline_error) +
+                    (s.pose_probe_reliable ? "" : ", probe unreliable") + "; " + plural(pose.samples, "figure") + ")");
   }
   return lines;
 }
@@ -226,6 +225,8 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
   root[QStringLiteral("weights")] = weights;
   root[QStringLiteral("seconds")] = results.seconds;
 
+  // A figure read through the model's autoencoder: null when eval had none.
+  const auto autoencoded = [&](double v) { return c.round_trip ? number(v) : QJsonValue(); };
   root[QStringLiteral("attribute_adherence")] = s.attribute_adherence;
   root[QStringLiteral("attribute_adherence_en")] = s.adherence_en;
   root[QStringLiteral("attribute_adherence_zh")] = s.adherence_zh;
@@ -234,8 +235,7 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
     attrs[QLatin1String(attributeKey(kAttributes[size_t(a)]))] =
         QJsonObject{{QStringLiteral("adherence"), s.adherence[size_t(a)]},
                     {QStringLiteral("probe_real_accuracy"), c.accuracy[size_t(a)]},
-                    {QStringLiteral("probe_autoencoded_accuracy"),
-                     c.round_trip ? QJsonValue(c.round_trip_accuracy[size_t(a)]) : QJsonValue()},
+                    {QStringLiteral("probe_autoencoded_accuracy"), autoencoded(c.round_trip_accuracy[size_t(a)])},
                     {QStringLiteral("probe_chance"), c.chance[size_t(a)]},
                     {QStringLiteral("probe_reliable"), s.probe_reliable[size_t(a)]}};
   }
@@ -258,13 +258,12 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
   const bool edges = s.controls[1].measured;
   QJsonObject edgeF1 = control(1, "precision_at_max_weight", edges ? s.edge_precision : std::nan(""),
                                "recall_at_max_weight", edges ? s.edge_recall : std::nan(""));
-  edgeF1[QStringLiteral("real_autoencoded")] = c.round_trip ? number(c.round_trip_edge_f1) : QJsonValue();
+  edgeF1[QStringLiteral("real_autoencoded")] = autoencoded(c.round_trip_edge_f1);
   root[QStringLiteral("edge_f1")] = edgeF1;
   QJsonObject depth =
       control(0, "probe_real_correlation", c.depth_correlation, "row_prior_correlation", c.depth_prior_correlation);
   depth[QStringLiteral("probe_reliable")] = s.depth_probe_reliable;
-  depth[QStringLiteral("probe_autoencoded_correlation")] =
-      c.round_trip ? number(c.round_trip_depth_correlation) : QJsonValue();
+  depth[QStringLiteral("probe_autoencoded_correlation")] = autoencoded(c.round_trip_depth_correlation);
   depth[QStringLiteral("probe_real_residual_correlation")] = c.depth_residual_correlation;
   QJsonArray residual;
   for (double v : s.depth_residual_by_weight) residual.append(s.controls[0].measured ? number(v) : QJsonValue());
@@ -272,7 +271,7 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
   root[QStringLiteral("depth_correlation")] = depth;
   QJsonObject pose = control(2, "probe_real_error", c.pose_error, "pixel_blind_baseline_error", c.pose_baseline_error);
   pose[QStringLiteral("probe_reliable")] = s.pose_probe_reliable;
-  pose[QStringLiteral("probe_autoencoded_error")] = c.round_trip ? number(c.round_trip_pose_error) : QJsonValue();
+  pose[QStringLiteral("probe_autoencoded_error")] = autoencoded(c.round_trip_pose_error);
   pose[QStringLiteral("unit")] = QStringLiteral("mean keypoint distance / figure height");
   root[QStringLiteral("pose_keypoint_error")] = pose;
 

@@ -34,7 +34,7 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
   // What the probes read on a set of held-out frames (as drawn, or after the round trip), against their truth.
   struct Reading {
     std::array<double, kAttributeCount> hits{};
-    double depth = 0.0, depthResidual = 0.0, depthPrior = 0.0, edgeF1 = 0.0, pose = 0.0, poseBaseline = 0.0;
+    double depth = 0.0, depthResidual = 0.0, pose = 0.0, poseBaseline = 0.0;
     int poseFigures = 0;
   };
   const auto read = [&](const ProbeFrame& frame, const cv::Mat& rgb, Reading* r) {
@@ -45,8 +45,6 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
     const cv::Mat estimate = m_depth.estimate(rgb);
     r->depth += DepthProbe::correlation(truthDepth, estimate);
     r->depthResidual += m_depth.residualCorrelation(truthDepth, estimate);
-    r->depthPrior += DepthProbe::correlation(truthDepth, m_depth.prior());
-    r->edgeF1 += edgeF1(frame.sample.canny, cannyEdges(rgb)).f1;
     for (const scenes::Keypoints& kp : frame.sample.keypoints) {
       const cv::Rect2f box = figureBox(kp);
       if (box.empty()) continue;
@@ -59,6 +57,7 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
     }
   };
   Reading drawn, trip;
+  double depthPrior = 0.0, tripEdgeF1 = 0.0;  // the row-only prior does not look at the frame
   std::array<std::vector<int>, kAttributeCount> counts;
   for (int a = 0; a < kAttributeCount; ++a)
     counts[size_t(a)].assign(size_t(attributeClassCount(kAttributes[size_t(a)])), 0);
@@ -66,8 +65,12 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
     const ProbeFrame& frame = data.calibration[i];
     for (int a = 0; a < kAttributeCount; ++a)
       ++counts[size_t(a)][size_t(attributeOf(frame.sample.spec, kAttributes[size_t(a)]))];
+    depthPrior += DepthProbe::correlation(DepthProbe::toGrid(frame.sample.depth), m_depth.prior());
     read(frame, frame.rgb, &drawn);
-    if (i < roundTrips.size()) read(frame, roundTrips[i], &trip);
+    if (i < roundTrips.size()) {
+      read(frame, roundTrips[i], &trip);
+      tripEdgeF1 += edgeF1(frame.sample.canny, cannyEdges(roundTrips[i])).f1;
+    }
   }
 
   ProbeCalibration& c = m_calibration;
@@ -83,14 +86,14 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
     c.chance[size_t(a)] = *std::max_element(counts[size_t(a)].begin(), counts[size_t(a)].end()) / n;
   }
   c.depth_correlation = drawn.depth / n;
-  c.depth_prior_correlation = drawn.depthPrior / n;
+  c.depth_prior_correlation = depthPrior / n;
   c.depth_residual_correlation = drawn.depthResidual / n;
   c.pose_figures = drawn.poseFigures;
   if (drawn.poseFigures > 0) {
     c.pose_error = drawn.pose / drawn.poseFigures;
     c.pose_baseline_error = drawn.poseBaseline / drawn.poseFigures;
   }
-  c.round_trip_edge_f1 = trip.edgeF1 / n;
+  c.round_trip_edge_f1 = tripEdgeF1 / n;
   c.round_trip_depth_correlation = trip.depth / n;
   if (trip.poseFigures > 0) c.round_trip_pose_error = trip.pose / trip.poseFigures;
   c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -115,6 +115,18 @@ TEST(Probes, ARoundTripIsFittedOnAndCalibratedOn) {
   ASSERT_TRUE(plain.fit(o, &error)) << error;
   EXPECT_FALSE(plain.calibration().round_trip);
 
+  // A round trip that loses the picture: the probes are fitted on what it returns (they learn other forests than
+  // without it), and its calibration reads what is left (no edges).
+  o.round_trip = [](const cv::Mat& rgb, cv::Mat* out, std::string*) {
+    *out = cv::Mat(rgb.size(), CV_8UC3, cv::Scalar(128, 128, 128));
+    return true;
+  };
+  eval::ProbeSuite grey;
+  ASSERT_TRUE(grey.fit(o, &error)) << error;
+  const scenes::SceneSample s = scenes::renderScene(scenes::sampleScene(5), eval::kProbeWidth, eval::kProbeHeight);
+  EXPECT_GT(cv::norm(grey.depth().estimate(s.rgb), plain.depth().estimate(s.rgb), cv::NORM_INF), 0.0);
+  EXPECT_LT(grey.calibration().round_trip_edge_f1, 0.1);
+
   o.round_trip = [](const cv::Mat&, cv::Mat*, std::string* e) {
     *e = "autoencode: out of memory";
     return false;
