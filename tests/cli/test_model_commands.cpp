@@ -1,4 +1,4 @@
-// CLI: validate, info, import-fountain.
+// CLI: validate, info, import-fountain, and train's argument checks.
 #include <gtest/gtest.h>
 
 #include <QDir>
@@ -50,7 +50,7 @@ TEST(CliValidate, BadArguments) {
   EXPECT_EQ(runCli({"validate"}).code, 2);
   EXPECT_TRUE(runCli({"validate"}).err.contains(QStringLiteral("missing PROJECT")));
   const Result unknown = runCli({"validate", "--frobnicate", demo()});
-  EXPECT_EQ(unknown.code, 2);
+  EXPECT_EQ(unknown.code, 1);
   EXPECT_TRUE(unknown.err.contains(QStringLiteral("unknown option '--frobnicate'")));
   EXPECT_EQ(lineCount(unknown.err), 1);
   EXPECT_EQ(runCli({"validate", demo(), demo()}).code, 2);
@@ -124,4 +124,18 @@ TEST(CliImportFountain, BadInput) {
   const Result help = runCli({"import-fountain", "--help"});
   EXPECT_EQ(help.code, 0);
   EXPECT_TRUE(help.out.contains(QStringLiteral("--force")));
+}
+
+// A misspelt --set key, or a word where a number belongs, once fell back to the stage's default without a word.
+TEST(CliTrain, RefusesUnknownAndNonNumericSettings) {
+  QTemporaryDir dir;
+  const Result unknown = runCli({"train", "vae", "--out", dir.path(), "--set", "edge_los=1"});
+  EXPECT_EQ(unknown.code, 1);
+  EXPECT_TRUE(unknown.err.contains("--set: unknown setting 'edge_los' (known: dest, precision, checkpoint_every"))
+      << unknown.err.toStdString();
+  const Result word = runCli({"train", "vae", "--out", dir.path(), "--set", "edge_loss=abc"});
+  EXPECT_EQ(word.code, 1);
+  EXPECT_TRUE(word.err.contains("--set edge_loss: expected a number, got 'abc'")) << word.err.toStdString();
+  EXPECT_EQ(runCli({"train", "vae", "--out", dir.path(), "--set", "latent_channels=nan"}).code, 1);
+  EXPECT_TRUE(QDir(dir.path()).isEmpty()) << "nothing trained or written";
 }

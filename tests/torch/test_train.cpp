@@ -272,6 +272,46 @@ TEST(Train, AssembledTinyFolderLoadsAndGenerates) {
   EXPECT_NE(error.find("stopped at step"), std::string::npos) << error;
 }
 
+// The VAE's shape comes from train vae's settings, and every later stage follows its latent channel count; a
+// folder whose VAE and UNet disagree is refused at load with one line.
+TEST(Train, VaeShapeSettingsCarryToTheUNetAndControlNets) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(run(tinyRequest(out, "tokenizer", 0), &error)) << error;
+  auto vae = tinyRequest(out, "vae", 2);
+  vae.extra["latent_channels"] = "8";
+  vae.extra["vae_width"] = "16";
+  vae.extra["vae_layers"] = "2";
+  ASSERT_TRUE(run(vae, &error)) << error;
+  torch_engine::nn::VaeConfig vaeConfig;
+  ASSERT_TRUE(torch_engine::nn::VaeConfig::fromFile(out + "/vae/config.json", &vaeConfig, &error)) << error;
+  EXPECT_EQ(vaeConfig.latentChannels, 8);
+  EXPECT_EQ(vaeConfig.layersPerBlock, 2);
+  EXPECT_EQ(vaeConfig.blockOutChannels, (std::vector<int64_t>{16, 16, 32, 32}));
+  ASSERT_TRUE(run(tinyRequest(out, "unet", 2), &error)) << error;
+  auto cn = tinyRequest(out, "controlnet", 1);
+  cn.kind = "canny";
+  ASSERT_TRUE(run(cn, &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "preview", 1), &error)) << error;
+  torch_engine::ModelBundle bundle;
+  ASSERT_TRUE(torch_engine::ModelBundle::load(out, torch_engine::ComputeTarget(), &bundle, &error)) << error;
+  EXPECT_EQ(bundle.latentChannels(), 8);
+  ASSERT_TRUE(bundle.controlnet(ControlKind::Canny));
+
+  // A width the norm groups do not divide is refused before training starts.
+  vae.extra["vae_width"] = "12";
+  EXPECT_FALSE(run(vae, &error));
+  EXPECT_NE(error.find("multiples of norm_num_groups"), std::string::npos) << error;
+  // A 4-channel VAE under the 8-channel UNet.
+  vae.extra.erase("latent_channels");
+  vae.extra["vae_width"] = "16";
+  ASSERT_TRUE(run(vae, &error)) << error;
+  torch_engine::ModelBundle mismatched;
+  EXPECT_FALSE(torch_engine::ModelBundle::load(out, torch_engine::ComputeTarget(), &mismatched, &error));
+  EXPECT_NE(error.find("the VAE makes 4-channel latents but the UNet takes 8"), std::string::npos) << error;
+}
+
 TEST(Train, UnknownStageAndMissingPrerequisitesFail) {
   QTemporaryDir dir;
   std::string error;
@@ -437,6 +477,7 @@ TEST(Train, VaeReportSeesAVaeThatDropsColour) {
   const std::string sheet = dir.path().toStdString() + "/sheet.png";
   const tt::VaeReconstruction grey = tt::measureVaeReconstruction(*vae, 21, 6, 64, 32, sheet);
   EXPECT_NEAR(grey.colour_spread_kept, 0.0, 1e-6);
+  EXPECT_EQ(grey.edge_f1, 0.0) << "a flat output has no edges, the drawn scenes do";
   EXPECT_TRUE(fs::exists(sheet));
   // The mean shift is the constant colour minus the inputs' mean colour, per channel.
   const float constant[3] = {0.2f, -0.1f, 0.0f};
@@ -642,6 +683,18 @@ TEST(TrainPrecision, StagesTrainInBf16AndRejectAnUnknownPrecision) {
   }
   ASSERT_TRUE(run(unet, &error, {}, &lines)) << error;
   EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: forward passes in bf16 autocast"), lines.end());
+  // The VAE in bf16 at a width oneDNN's AMX kernels train (its 3-channel image-side convolutions stay fp32).
+  auto vae = tinyRequest(out, "vae", 3);
+  vae.extra["precision"] = "bf16";
+  vae.extra["vae_width"] = "32";
+  vae.out_dir = out + "/bf16-vae";
+  lines.clear();
+  ASSERT_TRUE(run(vae, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "vae: forward passes in bf16 autocast"), lines.end());
+  for (const auto& loss : lossColumn(out + "/bf16-vae/training/vae/loss.csv")) {
+    const double value = std::stod(loss.substr(loss.find(',') + 1));
+    EXPECT_TRUE(std::isfinite(value) && value > 0) << loss;
+  }
   auto cn = tinyRequest(out, "controlnet", 2);
   cn.kind = "canny";
   cn.extra["precision"] = "bf16";

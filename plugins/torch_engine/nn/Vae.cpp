@@ -7,6 +7,16 @@ torch::Tensor VaePosterior::sample(torch::Generator generator) const {
   return mean + stddev * noise.to(mean.device(), mean.scalar_type());
 }
 
+VaePosterior VaePosterior::fromMoments(const torch::Tensor& moments) {
+  VaePosterior p;
+  p.moments = moments;
+  const std::vector<torch::Tensor> halves = moments.chunk(2, 1);
+  p.mean = halves[0];
+  p.logvar = halves[1].clamp(-30.0, 20.0);
+  p.stddev = torch::exp(0.5 * p.logvar);
+  return p;
+}
+
 VaeImpl::VaeImpl(const VaeConfig& config) : m_config(config) {
   std::string error;
   TORCH_CHECK(config.validate(&error), error);
@@ -22,15 +32,10 @@ VaeImpl::VaeImpl(const VaeConfig& config) : m_config(config) {
 VaePosterior VaeImpl::encode(const torch::Tensor& image, Intermediates* trace) {
   TORCH_CHECK(image.dim() == 4 && image.size(1) == m_config.inChannels, "vae encode: expected [B, ",
               m_config.inChannels, ", H, W], got ", image.sizes());
-  VaePosterior p;
-  p.moments = encoder->forward(image, trace);
-  if (quant_conv) p.moments = quant_conv(p.moments);
-  if (trace) (*trace)["quant_conv"] = p.moments;
-  const std::vector<torch::Tensor> halves = p.moments.chunk(2, 1);
-  p.mean = halves[0];
-  p.logvar = halves[1].clamp(-30.0, 20.0);
-  p.stddev = torch::exp(0.5 * p.logvar);
-  return p;
+  torch::Tensor moments = encoder->forward(image, trace);
+  if (quant_conv) moments = quant_conv(moments);
+  if (trace) (*trace)["quant_conv"] = moments;
+  return VaePosterior::fromMoments(moments);
 }
 
 torch::Tensor VaeImpl::decode(const torch::Tensor& latent, Intermediates* trace) {

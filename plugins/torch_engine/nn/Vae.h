@@ -18,6 +18,7 @@ struct VaePosterior {
   torch::Tensor stddev;   // exp(0.5 * logvar)
   // mean + stddev * N(0, 1), the noise drawn on the CPU from `generator` (reproducible per seed).
   torch::Tensor sample(torch::Generator generator) const;
+  static VaePosterior fromMoments(const torch::Tensor& moments);
 };
 
 class VaeImpl : public torch::nn::Module {

@@ -1,6 +1,7 @@
 #include "plugins/torch_engine/nn/VaeBlocks.h"
 
 #include "plugins/torch_engine/nn/Attention.h"
+#include "plugins/torch_engine/nn/Norms.h"
 
 namespace shotcraft::torch_engine::nn {
 
@@ -15,7 +16,7 @@ VaeAttentionImpl::VaeAttentionImpl(int64_t channels, int64_t groups, double eps)
 
 torch::Tensor VaeAttentionImpl::forward(const torch::Tensor& x) {
   const int64_t b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-  const torch::Tensor tokens = group_norm(x).reshape({b, c, h * w}).transpose(1, 2);  // [B, HW, C]
+  const torch::Tensor tokens = applyNorm(group_norm, x).reshape({b, c, h * w}).transpose(1, 2);  // [B, HW, C]
   torch::Tensor out = attention(to_q(tokens), to_k(tokens), to_v(tokens), 1, /*upcast=*/true);
   out = m_out(out).transpose(1, 2).reshape({b, c, h, w});
   return out + x;

@@ -1,6 +1,22 @@
 #include "plugins/torch_engine/nn/VaeCoders.h"
 
+#include "plugins/torch_engine/nn/Autocast.h"
+#include "plugins/torch_engine/nn/Norms.h"
+
 namespace shotcraft::torch_engine::nn {
+
+namespace {
+
+// The convolutions between the image's 3 channels and the outer level run in their weights' own type, outside
+// CPU autocast: under bf16 autocast (train vae) Debian 12's oneDNN 2.6 AMX kernels returned non-finite weight
+// gradients for these full-resolution 3-channel convolutions ("loss is not finite at step 1", as with the
+// ControlNet's conditioning embedding, ControlNet.cpp). Without autocast this is the plain convolution.
+torch::Tensor imageSideConv(Conv2d& conv, const torch::Tensor& x) {
+  const AutocastPause ownPrecision;
+  return conv(x.to(conv->weight.scalar_type()));
+}
+
+}  // namespace
 
 using Resample = VaeResnetStackImpl::Resample;
 
@@ -23,7 +39,7 @@ VaeEncoderImpl::VaeEncoderImpl(const VaeConfig& c) {
 }
 
 torch::Tensor VaeEncoderImpl::forward(const torch::Tensor& image, Intermediates* trace) {
-  torch::Tensor h = conv_in(image);
+  torch::Tensor h = imageSideConv(conv_in, image);
   if (trace) (*trace)["encoder.conv_in"] = h;
   for (size_t i = 0; i < m_down.size(); ++i) {
     h = m_down[i]->forward(h);
@@ -31,7 +47,7 @@ torch::Tensor VaeEncoderImpl::forward(const torch::Tensor& image, Intermediates*
   }
   h = mid_block(h);
   if (trace) (*trace)["encoder.mid_block"] = h;
-  h = conv_out(torch::silu(conv_norm_out(h)));
+  h = conv_out(torch::silu(applyNorm(conv_norm_out, h)));
   if (trace) (*trace)["encoder"] = h;
   return h;
 }
@@ -63,7 +79,7 @@ torch::Tensor VaeDecoderImpl::forward(const torch::Tensor& latent, Intermediates
     h = m_up[i]->forward(h);
     if (trace) (*trace)["decoder.up_blocks." + std::to_string(i)] = h;
   }
-  return conv_out(torch::silu(conv_norm_out(h)));
+  return imageSideConv(conv_out, torch::silu(applyNorm(conv_norm_out, h)));
 }
 
 }  // namespace shotcraft::torch_engine::nn

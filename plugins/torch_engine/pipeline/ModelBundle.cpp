@@ -137,6 +137,19 @@ bool ModelBundle::load(const std::string& dir, const ComputeTarget& target, Mode
         }
       }
     }
+    if (b.vae->config().latentChannels != b.latentChannels()) {
+      *error = dir + ": the VAE makes " + std::to_string(b.vae->config().latentChannels) +
+               "-channel latents but the UNet takes " + std::to_string(b.latentChannels());
+      return false;
+    }
+    for (size_t k = 0; k < 3; ++k) {
+      if (b.controlnets[k] && b.controlnets[k]->config().unet.inChannels != b.latentChannels()) {
+        *error = dir + ": the " + kinds[k] + " ControlNet takes " +
+                 std::to_string(b.controlnets[k]->config().unet.inChannels) + "-channel latents but the UNet " +
+                 std::to_string(b.latentChannels());
+        return false;
+      }
+    }
     const std::string previewPath = dir + "/preview/latent_rgb.json";
     if (fs::exists(previewPath) && !b.preview.load(previewPath, error)) return false;
     if (b.preview.latentChannels() != b.latentChannels()) {

@@ -1,6 +1,7 @@
 #include "plugins/torch_engine/train/ModelFolder.h"
 
 #include <cstdio>
+#include <vector>
 #include <filesystem>
 #include <fstream>
 
@@ -26,28 +27,64 @@ std::string stageDir(const engine::TrainingRequest& request, const std::string& 
   return (fs::path(request.out_dir) / "training" / stage).string();
 }
 
-std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups) {
-  if (normGroups <= 0) normGroups = tiny ? 8 : 4;
+VaeShape vaeShape(const engine::TrainingRequest& request) {
+  const bool tiny = isTinyRun(request);
+  VaeShape shape;
+  shape.width = int64_t(extraNumber(request, "vae_width", tiny ? 8 : 16));
+  shape.latentChannels = int64_t(extraNumber(request, "latent_channels", 4));
+  shape.layers = int64_t(extraNumber(request, "vae_layers", 1));
+  shape.normGroups = int64_t(extraNumber(request, "norm_groups", tiny ? 8 : 4));
+  return shape;
+}
+
+std::string vaeConfigJson(const VaeShape& shape, bool tiny, double scalingFactor) {
   char scale[32];
   std::snprintf(scale, sizeof scale, "%.6f", scalingFactor);
-  const std::string channels = tiny ? "[8, 8, 16, 16]" : "[16, 32, 64, 64]";
+  const int64_t w = shape.width;
+  // Tiny runs keep their first two levels at the same width: at 64x32 the model is about the plumbing.
+  const std::vector<int64_t> levels = tiny ? std::vector<int64_t>{w, w, 2 * w, 2 * w}
+                                           : std::vector<int64_t>{w, 2 * w, 4 * w, 4 * w};
+  std::string channels;
+  for (int64_t c : levels) channels += (channels.empty() ? "[" : ", ") + std::to_string(c);
   return std::string(R"({"_class_name": "AutoencoderKL", "in_channels": 3, "out_channels": 3,
   "down_block_types": ["DownEncoderBlock2D", "DownEncoderBlock2D", "DownEncoderBlock2D", "DownEncoderBlock2D"],
   "up_block_types": ["UpDecoderBlock2D", "UpDecoderBlock2D", "UpDecoderBlock2D", "UpDecoderBlock2D"],
   "block_out_channels": )") +
-         channels + R"(, "layers_per_block": 1, "latent_channels": 4, "norm_num_groups": )" +
-         std::to_string(normGroups) + R"(, "act_fn": "silu", "sample_size": 256, "scaling_factor": )" + scale + "}\n";
+         channels + "], \"layers_per_block\": " + std::to_string(shape.layers) +
+         ", \"latent_channels\": " + std::to_string(shape.latentChannels) +
+         ", \"norm_num_groups\": " + std::to_string(shape.normGroups) +
+         R"(, "act_fn": "silu", "sample_size": 256, "scaling_factor": )" + scale + "}\n";
 }
 
-std::string unetConfigJson(bool tiny) {
+VaeShape vaeShapeOf(const nn::VaeConfig& config) {
+  VaeShape shape;
+  shape.width = config.blockOutChannels.empty() ? 0 : config.blockOutChannels.front();
+  shape.latentChannels = config.latentChannels;
+  shape.layers = config.layersPerBlock;
+  shape.normGroups = config.normNumGroups;
+  return shape;
+}
+
+std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups) {
+  engine::TrainingRequest defaults;
+  if (tiny) defaults.extra["tiny"] = "1";
+  VaeShape shape = vaeShape(defaults);
+  if (normGroups > 0) shape.normGroups = normGroups;
+  return vaeConfigJson(shape, tiny, scalingFactor);
+}
+
+std::string unetConfigJson(bool tiny, int64_t latentChannels) {
+  const std::string n = std::to_string(latentChannels);
+  const std::string head = R"({"_class_name": "UNet2DConditionModel", "sample_size": 32, "in_channels": )" + n +
+                           ", \"out_channels\": " + n + ",";
   if (tiny) {
-    return R"({"_class_name": "UNet2DConditionModel", "sample_size": 32, "in_channels": 4, "out_channels": 4,
+    return head + R"(
   "block_out_channels": [16, 32], "layers_per_block": 1,
   "down_block_types": ["CrossAttnDownBlock2D", "DownBlock2D"], "up_block_types": ["UpBlock2D", "CrossAttnUpBlock2D"],
   "cross_attention_dim": 32, "attention_head_dim": 2, "norm_num_groups": 8}
 )";
   }
-  return R"({"_class_name": "UNet2DConditionModel", "sample_size": 32, "in_channels": 4, "out_channels": 4,
+  return head + R"(
   "block_out_channels": [64, 128, 128], "layers_per_block": 1,
   "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
   "up_block_types": ["CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "UpBlock2D"],
@@ -66,14 +103,15 @@ std::string textConfigJson(bool tiny, int vocabSize, int bos, int eos) {
          std::to_string(eos) + "}\n";
 }
 
-std::string controlNetConfigJson(bool tiny) {
+std::string controlNetConfigJson(bool tiny, int64_t latentChannels) {
+  const std::string head = R"({"_class_name": "ControlNetModel", "in_channels": )" + std::to_string(latentChannels);
   if (tiny) {
-    return R"({"_class_name": "ControlNetModel", "in_channels": 4, "block_out_channels": [16, 32],
+    return head + R"(, "block_out_channels": [16, 32],
   "layers_per_block": 1, "down_block_types": ["CrossAttnDownBlock2D", "DownBlock2D"], "cross_attention_dim": 32,
   "attention_head_dim": 2, "norm_num_groups": 8, "conditioning_embedding_out_channels": [8, 8, 8, 16]}
 )";
   }
-  return R"({"_class_name": "ControlNetModel", "in_channels": 4, "block_out_channels": [64, 128, 128],
+  return head + R"(, "block_out_channels": [64, 128, 128],
   "layers_per_block": 1, "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
   "cross_attention_dim": 128, "attention_head_dim": 4, "norm_num_groups": 16,
   "conditioning_embedding_out_channels": [16, 32, 64, 128]}

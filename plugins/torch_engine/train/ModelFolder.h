@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/engine/Engine.h"
+#include "plugins/torch_engine/nn/VaeConfig.h"
 
 namespace shotcraft::torch_engine::train {
 
@@ -16,13 +17,27 @@ bool isTinyRun(const engine::TrainingRequest& request);  // extra "tiny=1": test
 // OUT/training/STAGE: checkpoint/, loss.csv.
 std::string stageDir(const engine::TrainingRequest& request, const std::string& stage);
 
-// normGroups 0 = the default: 4 (tiny: 8). GroupNorm statistics are per image, so with one or two channels per
-// group (the first VAE had 16 groups over its 16-channel outer level) the layers before conv_out cannot carry an
-// image's overall colour, and every output came out the same grey; 4 groups keep 4-16 channels per group.
+// The VAE's shape, from `train vae`'s settings: vae_width (channels of the outermost level; the levels are
+// [w, 2w, 4w, 4w], default 16; tiny runs [w, w, 2w, 2w], default 8), latent_channels (4), vae_layers (resnet
+// layers per level, 1) and norm_groups (4; tiny 8). GroupNorm statistics are per image, so with one or two
+// channels per group (the first VAE had 16 groups over its 16-channel outer level) the layers before conv_out
+// cannot carry an image's overall colour, and every output came out the same grey; 4 groups keep 4-16 channels
+// per group. Values are checked by nn::VaeConfig::validate once the JSON is parsed.
+struct VaeShape {
+  int64_t width = 16;
+  int64_t latentChannels = 4;
+  int64_t layers = 1;
+  int64_t normGroups = 4;
+};
+VaeShape vaeShape(const engine::TrainingRequest& request);
+VaeShape vaeShapeOf(const nn::VaeConfig& config);  // a finished vae/'s shape, to write its config again
+std::string vaeConfigJson(const VaeShape& shape, bool tiny, double scalingFactor);
+// The default shape (normGroups 0 = the default).
 std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups = 0);
-std::string unetConfigJson(bool tiny);
+// The UNet and ControlNet take the VAE's latent channels (4 unless given).
+std::string unetConfigJson(bool tiny, int64_t latentChannels = 4);
 std::string textConfigJson(bool tiny, int vocabSize, int bos, int eos);
-std::string controlNetConfigJson(bool tiny);
+std::string controlNetConfigJson(bool tiny, int64_t latentChannels = 4);
 std::string schedulerConfigJson();
 
 // Writes DIR/config.json and DIR/<weightsName> (float32 named parameters) atomically per file.

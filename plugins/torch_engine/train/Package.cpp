@@ -189,13 +189,17 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
     if (!f.open(QIODevice::ReadOnly)) continue;
     const QJsonObject r = QJsonDocument::fromJson(f.readAll()).object();
     const QJsonArray shift = r.value(QStringLiteral("mean_shift_rgb")).toArray();
-    char line[320];
-    std::snprintf(line, sizeof line,
-                  "\nVAE reconstruction (after stage %s) of %d held-out scenes: PSNR %.2f dB, mean colour shift "
-                  "R %+.1f G %+.1f B %+.1f levels, colour spread kept %.0f%% (training-logs/%s-reconstruction.png).\n",
-                  stage, r.value(QStringLiteral("images")).toInt(), r.value(QStringLiteral("psnr_db")).toDouble(),
-                  shift.at(0).toDouble(), shift.at(1).toDouble(), shift.at(2).toDouble(),
-                  100.0 * r.value(QStringLiteral("colour_spread_kept")).toDouble(), stage);
+    char edges[64] = "";  // reports written before the edge F1 was measured lack it
+    if (r.contains(QStringLiteral("edge_f1")))
+      std::snprintf(edges, sizeof edges, ", edge F1 %.3f", r.value(QStringLiteral("edge_f1")).toDouble());
+    char line[384];
+    std::snprintf(
+        line, sizeof line,
+        "\nVAE reconstruction (after stage %s) of %d held-out scenes: PSNR %.2f dB, mean colour shift "
+        "R %+.1f G %+.1f B %+.1f levels, colour spread kept %.0f%%%s (training-logs/%s-reconstruction.png).\n",
+        stage, r.value(QStringLiteral("images")).toInt(), r.value(QStringLiteral("psnr_db")).toDouble(),
+        shift.at(0).toDouble(), shift.at(1).toDouble(), shift.at(2).toDouble(),
+        100.0 * r.value(QStringLiteral("colour_spread_kept")).toDouble(), edges, stage);
     card << line;
     std::error_code noSheet;  // the sheet is optional
     fs::copy_file(report.parent_path() / "reconstruction.png",

@@ -57,7 +57,7 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
     if (error) *error = name + ": needs the vae, tokenizer and unet stages first: " + *error;
     return false;
   }
-  const std::string json = controlNetConfigJson(tiny);
+  const std::string json = controlNetConfigJson(tiny, frozen.vae->config().latentChannels);
   nn::ControlNetConfig config;
   if (!nn::ControlNetConfig::fromJson(json, &config, error)) return false;
   torch::manual_seed(request.data_seed);

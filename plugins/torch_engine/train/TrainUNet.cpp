@@ -30,7 +30,7 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   const fs::path out(request.out_dir);
   const auto& tok = *frozen.tokenizer;
   const std::string textJson = textConfigJson(tiny, int(tok.vocabSize()), tok.bos(), tok.eos());
-  const std::string unetJson = unetConfigJson(tiny);
+  const std::string unetJson = unetConfigJson(tiny, frozen.vae->config().latentChannels);
   nn::ClipTextConfig textConfig;
   nn::UNetConfig unetConfig;
   if (!nn::ClipTextConfig::fromJson(textJson, &textConfig, error)) return false;

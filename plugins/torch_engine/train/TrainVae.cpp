@@ -1,5 +1,6 @@
-// `train vae`: the KL autoencoder (256x144 RGB -> 4 x 32 x 18 latents), L1 + MSE reconstruction + a small KL
-// (train/VaeLoss.h), plus, with --set edge_loss=W, W times the gradient difference loss.
+// `train vae`: the KL autoencoder (256x144 RGB -> 4 x 32 x 18 latents by default, ModelFolder.h's VaeShape),
+// L1 + MSE reconstruction + a small KL (train/VaeLoss.h), plus, with --set edge_loss=W, W times the gradient
+// difference loss.
 // With the setting decoder_only=1 it fine-tunes the decoder of the finished OUT/vae instead (stage "vae_decoder",
 // L1 + MSE): the encoder and quant_conv stay frozen, so the latent space, its scaling factor and every UNet or
 // ControlNet trained on it stay valid (how Stable Diffusion's ft-MSE VAE was made).
@@ -59,8 +60,8 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
       *error = "train vae --set decoder_only=1 needs a finished vae stage: " + *error;
       return false;
     }
-  } else if (!nn::VaeConfig::fromJson(vaeConfigJson(tiny, 1.0, int64_t(extraNumber(request, "norm_groups", 0))),
-                                      &config, error)) {
+  } else if (!nn::VaeConfig::fromJson(vaeConfigJson(vaeShape(request), tiny, 1.0), &config, error)) {
+    *error = "train vae: " + *error;
     return false;
   }
   torch::manual_seed(request.data_seed);
@@ -106,16 +107,27 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
   const LoopSettings loop = loopSettings(request, decoderOnly ? "vae_decoder" : "vae", 6000, 4e-4, 200);
 
   torch::optim::AdamW optimizer(trained, torch::optim::AdamWOptions(loop.lr).weight_decay(0.0));
+  // fp32 unless asked: at the default width (16 channels at full resolution) oneDNN 2.6's AMX kernels gave
+  // non-finite gradients in bf16 (train vae stopped at step 1), and at that width bf16 was no faster anyway.
+  const TrainPrecision precision =
+      request.extra.count("precision") ? trainPrecision(request) : TrainPrecision::Fp32;
+  const bool bf16 = precision == TrainPrecision::Bf16;
+  print(std::string(decoderOnly ? "vae decoder" : "vae") + ": forward passes in " + precisionName(precision));
   const auto step = [&](int64_t s) {
     const TrainingBatch b = batches.get(s);
     nn::VaePosterior post;
-    torch::Tensor z;
+    torch::Tensor z, recon;
     {
-      torch::AutoGradMode grad(!decoderOnly);  // a frozen encoder needs no graph
-      post = vae->encode(b.rgb);
-      z = post.sample(makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x7AE)));
+      const AutocastScope autocast(bf16);
+      {
+        torch::AutoGradMode grad(!decoderOnly);  // a frozen encoder needs no graph
+        // The posterior (and so the KL term and the latent sample) in float32 either way.
+        const torch::Tensor rgb = bf16 ? b.rgb.contiguous(torch::MemoryFormat::ChannelsLast) : b.rgb;
+        post = nn::VaePosterior::fromMoments(vae->encode(rgb).moments.to(torch::kFloat32));
+        z = post.sample(makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x7AE)));
+      }
+      recon = vae->decode(z).to(torch::kFloat32);
     }
-    const torch::Tensor recon = vae->decode(z);
     const VaeLossTerms terms = vaeLoss(recon, b.rgb, post);
     torch::Tensor loss = decoderOnly ? terms.reconstruction : terms.reconstruction + klWeight * terms.kl;
     if (edgeWeight > 0.0) loss = loss + edgeWeight * gradientLoss(recon, b.rgb);
@@ -127,7 +139,7 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
   };
   if (!runTrainingLoop(loop, {{"vae.", vae.get()}}, optimizer, step, print, cancel, error)) return false;
   if (decoderOnly) {  // same encoder, same latents: keep the scaling factor
-    return writeComponent(vaeDir.string(), vaeConfigJson(tiny, config.scalingFactor, config.normNumGroups), *vae,
+    return writeComponent(vaeDir.string(), vaeConfigJson(vaeShapeOf(config), tiny, config.scalingFactor), *vae,
                           "diffusion_pytorch_model.safetensors", error) &&
            reportReconstruction(*vae, request, loop.stage, tiny, print, error);
   }
@@ -141,7 +153,7 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
   const double stddev = torch::cat(means).std().item<double>();
   const double scaling = stddev > 1e-6 ? 1.0 / stddev : 1.0;
   print("vae: latent std " + std::to_string(stddev) + ", scaling_factor " + std::to_string(scaling));
-  return writeComponent(vaeDir.string(), vaeConfigJson(tiny, scaling, config.normNumGroups), *vae,
+  return writeComponent(vaeDir.string(), vaeConfigJson(vaeShapeOf(config), tiny, scaling), *vae,
                         "diffusion_pytorch_model.safetensors", error) &&
          reportReconstruction(*vae, request, loop.stage, tiny, print, error);
 }

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "core/eval/EdgeMatch.h"
 #include "core/eval/ProbeData.h"
 #include "core/scenes/DatasetWriter.h"
 #include "core/scenes/SceneRenderer.h"
@@ -91,7 +92,12 @@ VaeReconstruction measureVaeReconstruction(nn::VaeImpl& vae, uint64_t seed, int 
     const double outSpread = out.mean({2, 3}).std(0).sum().item<double>();
     r.colour_spread_kept = inSpread > 1e-9 ? outSpread / inSpread : 0.0;
   }
-  if (!sheetPath.empty()) writeSheet(toImages(in), toImages(out), sheetPath);
+  const std::vector<cv::Mat> inImages = toImages(in), outImages = toImages(out);
+  double edgeF1 = 0.0;
+  for (size_t i = 0; i < inImages.size(); ++i)
+    edgeF1 += eval::edgeF1(eval::cannyEdges(inImages[i]), eval::cannyEdges(outImages[i])).f1;
+  r.edge_f1 = edgeF1 / double(inImages.size());
+  if (!sheetPath.empty()) writeSheet(inImages, outImages, sheetPath);
   return r;
 }
 
@@ -100,9 +106,9 @@ std::string toJson(const VaeReconstruction& r) {
   std::snprintf(text, sizeof text,
                 "{\"images\": %d, \"width\": %d, \"height\": %d, \"psnr_db\": %.3f, \"l1\": %.5f, "
                 "\"mean_in_rgb\": [%.3f, %.3f, %.3f], \"mean_shift_rgb\": [%.3f, %.3f, %.3f], "
-                "\"colour_spread_kept\": %.4f}\n",
+                "\"colour_spread_kept\": %.4f, \"edge_f1\": %.4f}\n",
                 r.images, r.width, r.height, r.psnr_db, r.l1, r.mean_in[0], r.mean_in[1], r.mean_in[2],
-                r.mean_shift[0], r.mean_shift[1], r.mean_shift[2], r.colour_spread_kept);
+                r.mean_shift[0], r.mean_shift[1], r.mean_shift[2], r.colour_spread_kept, r.edge_f1);
   return text;
 }
 
@@ -110,9 +116,9 @@ std::string describe(const VaeReconstruction& r) {
   char text[320];
   std::snprintf(text, sizeof text,
                 "reconstruction of %d held-out scenes at %dx%d: PSNR %.2f dB, L1 %.4f, mean colour shift "
-                "R %+.1f G %+.1f B %+.1f levels, colour spread kept %.0f%%",
+                "R %+.1f G %+.1f B %+.1f levels, colour spread kept %.0f%%, edge F1 %.3f",
                 r.images, r.width, r.height, r.psnr_db, r.l1, r.mean_shift[0], r.mean_shift[1], r.mean_shift[2],
-                100.0 * r.colour_spread_kept);
+                100.0 * r.colour_spread_kept, r.edge_f1);
   return text;
 }
 

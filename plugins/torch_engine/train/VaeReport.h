@@ -7,7 +7,9 @@
 // same washed-out colour (see ModelFolder.h on GroupNorm groups) can still score a middling PSNR on flat scenes.
 // The report therefore also gives the mean colour shift per channel and how much of the spread of the pictures'
 // mean colours survives (colour_spread_kept: std over images of the output's mean colour / the input's; 1 is
-// perfect, ~0 means every output has the same colour).
+// perfect, ~0 means every output has the same colour). It also gives the edge F1 of the reconstructions against the
+// inputs' canny maps (core/eval/EdgeMatch.h, the control-adherence metric of `eval`): no model drawing through
+// this decoder can follow a canny control much better than the decoder gives back real edges.
 #include <torch/torch.h>
 
 #include <array>
@@ -26,6 +28,7 @@ struct VaeReconstruction {
   std::array<double, 3> mean_in{};       // the inputs' mean colour per RGB channel, in 8-bit levels
   std::array<double, 3> mean_shift{};    // mean (out - in) per RGB channel, in 8-bit levels
   double colour_spread_kept = 0;         // see above
+  double edge_f1 = 0;                    // mean over images: canny(reconstruction) against canny(input)
 };
 
 // Held-out scenes (isHoldout) of stream `seed`, `count` of them at width x height, through `vae` (float32, CPU,
