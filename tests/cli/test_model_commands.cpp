@@ -50,7 +50,7 @@ TEST(CliValidate, BadArguments) {
   EXPECT_EQ(runCli({"validate"}).code, 2);
   EXPECT_TRUE(runCli({"validate"}).err.contains(QStringLiteral("missing PROJECT")));
   const Result unknown = runCli({"validate", "--frobnicate", demo()});
-  EXPECT_EQ(unknown.code, 1);
+  EXPECT_EQ(unknown.code, 2);
   EXPECT_TRUE(unknown.err.contains(QStringLiteral("unknown option '--frobnicate'")));
   EXPECT_EQ(lineCount(unknown.err), 1);
   EXPECT_EQ(runCli({"validate", demo(), demo()}).code, 2);
