@@ -145,8 +145,8 @@ bool ModelBundle::load(const std::string& dir, const ComputeTarget& target, Mode
     for (size_t k = 0; k < 3; ++k) {
       if (b.controlnets[k] && b.controlnets[k]->config().unet.inChannels != b.latentChannels()) {
         *error = dir + ": the " + kinds[k] + " ControlNet takes " +
-                 std::to_string(b.controlnets[k]->config().unet.inChannels) + "-channel latents but the UNet " +
-                 std::to_string(b.latentChannels());
+                 std::to_string(b.controlnets[k]->config().unet.inChannels) +
+                 "-channel latents but the UNet takes " + std::to_string(b.latentChannels());
         return false;
       }
     }
