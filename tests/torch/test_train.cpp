@@ -310,6 +310,11 @@ TEST(Train, VaeShapeSettingsCarryToTheUNetAndControlNets) {
   torch_engine::ModelBundle mismatched;
   EXPECT_FALSE(torch_engine::ModelBundle::load(out, torch_engine::ComputeTarget(), &mismatched, &error));
   EXPECT_NE(error.find("the VAE makes 4-channel latents but the UNet takes 8"), std::string::npos) << error;
+  // A UNet retrained on it, under the 8-channel ControlNet.
+  ASSERT_TRUE(run(tinyRequest(out, "unet", 2), &error)) << error;
+  EXPECT_FALSE(torch_engine::ModelBundle::load(out, torch_engine::ComputeTarget(), &mismatched, &error));
+  EXPECT_NE(error.find("the canny ControlNet takes 8-channel latents but the UNet takes 4"), std::string::npos)
+      << error;
 }
 
 TEST(Train, UnknownStageAndMissingPrerequisitesFail) {
