@@ -56,15 +56,6 @@ std::string vaeConfigJson(const VaeShape& shape, bool tiny, double scalingFactor
          R"(, "act_fn": "silu", "sample_size": 256, "scaling_factor": )" + scale + "}\n";
 }
 
-VaeShape vaeShapeOf(const nn::VaeConfig& config) {
-  VaeShape shape;
-  shape.width = config.blockOutChannels.empty() ? 0 : config.blockOutChannels.front();
-  shape.latentChannels = config.latentChannels;
-  shape.layers = config.layersPerBlock;
-  shape.normGroups = config.normNumGroups;
-  return shape;
-}
-
 std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups) {
   engine::TrainingRequest defaults;
   if (tiny) defaults.extra["tiny"] = "1";

@@ -30,7 +30,6 @@ struct VaeShape {
   int64_t normGroups = 4;
 };
 VaeShape vaeShape(const engine::TrainingRequest& request);
-VaeShape vaeShapeOf(const nn::VaeConfig& config);  // a finished vae/'s shape, to write its config again
 std::string vaeConfigJson(const VaeShape& shape, bool tiny, double scalingFactor);
 // The default shape (normGroups 0 = the default).
 std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups = 0);

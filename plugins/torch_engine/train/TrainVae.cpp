@@ -5,6 +5,8 @@
 // L1 + MSE): the encoder and quant_conv stay frozen, so the latent space, its scaling factor and every UNet or
 // ControlNet trained on it stay valid (how Stable Diffusion's ft-MSE VAE was made).
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "plugins/torch_engine/nn/ParameterInit.h"
 #include "plugins/torch_engine/nn/StateDict.h"
@@ -44,6 +46,7 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
   const bool reportOnly = extraNumber(request, "report_only", 0) != 0;
   const fs::path vaeDir = fs::path(request.out_dir) / "vae";
   nn::VaeConfig config;
+  std::string configText;  // decoder_only: the finished vae/config.json, written back unchanged
   if (reportOnly) {  // the finished vae/ as it is: measure, train nothing
     if (!nn::VaeConfig::fromFile((vaeDir / "config.json").string(), &config, error)) {
       *error = "train vae --set report_only=1 needs a finished vae stage: " + *error;
@@ -56,6 +59,8 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
     return reportReconstruction(*vae, request, tuned ? "vae_decoder" : "vae", tiny, print, error);
   }
   if (decoderOnly) {
+    std::ifstream in(vaeDir / "config.json", std::ios::binary);
+    configText.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (!nn::VaeConfig::fromFile((vaeDir / "config.json").string(), &config, error)) {
       *error = "train vae --set decoder_only=1 needs a finished vae stage: " + *error;
       return false;
@@ -138,8 +143,8 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
     return terms.reconstruction.item<double>();
   };
   if (!runTrainingLoop(loop, {{"vae.", vae.get()}}, optimizer, step, print, cancel, error)) return false;
-  if (decoderOnly) {  // same encoder, same latents: keep the scaling factor
-    return writeComponent(vaeDir.string(), vaeConfigJson(vaeShapeOf(config), tiny, config.scalingFactor), *vae,
+  if (decoderOnly) {  // same encoder, same latents: the config, scaling factor included, stays as it was
+    return writeComponent(vaeDir.string(), configText, *vae,
                           "diffusion_pytorch_model.safetensors", error) &&
            reportReconstruction(*vae, request, loop.stage, tiny, print, error);
   }
@@ -153,7 +158,7 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
   const double stddev = torch::cat(means).std().item<double>();
   const double scaling = stddev > 1e-6 ? 1.0 / stddev : 1.0;
   print("vae: latent std " + std::to_string(stddev) + ", scaling_factor " + std::to_string(scaling));
-  return writeComponent(vaeDir.string(), vaeConfigJson(vaeShapeOf(config), tiny, scaling), *vae,
+  return writeComponent(vaeDir.string(), vaeConfigJson(vaeShape(request), tiny, scaling), *vae,
                         "diffusion_pytorch_model.safetensors", error) &&
          reportReconstruction(*vae, request, loop.stage, tiny, print, error);
 }
