@@ -27,13 +27,21 @@ std::string stageDir(const engine::TrainingRequest& request, const std::string& 
   return (fs::path(request.out_dir) / "training" / stage).string();
 }
 
-VaeShape vaeShape(const engine::TrainingRequest& request) {
-  const bool tiny = isTinyRun(request);
+VaeShape defaultVaeShape(bool tiny) {
   VaeShape shape;
-  shape.width = int64_t(extraNumber(request, "vae_width", tiny ? 8 : 16));
-  shape.latentChannels = int64_t(extraNumber(request, "latent_channels", 4));
-  shape.layers = int64_t(extraNumber(request, "vae_layers", 1));
-  shape.normGroups = int64_t(extraNumber(request, "norm_groups", tiny ? 8 : 4));
+  if (tiny) {
+    shape.width = 8;
+    shape.normGroups = 8;
+  }
+  return shape;
+}
+
+VaeShape vaeShape(const engine::TrainingRequest& request) {
+  VaeShape shape = defaultVaeShape(isTinyRun(request));
+  shape.width = int64_t(extraNumber(request, "vae_width", double(shape.width)));
+  shape.latentChannels = int64_t(extraNumber(request, "latent_channels", double(shape.latentChannels)));
+  shape.layers = int64_t(extraNumber(request, "vae_layers", double(shape.layers)));
+  shape.normGroups = int64_t(extraNumber(request, "norm_groups", double(shape.normGroups)));
   return shape;
 }
 
@@ -57,9 +65,7 @@ std::string vaeConfigJson(const VaeShape& shape, bool tiny, double scalingFactor
 }
 
 std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups) {
-  engine::TrainingRequest defaults;
-  if (tiny) defaults.extra["tiny"] = "1";
-  VaeShape shape = vaeShape(defaults);
+  VaeShape shape = defaultVaeShape(tiny);
   if (normGroups > 0) shape.normGroups = normGroups;
   return vaeConfigJson(shape, tiny, scalingFactor);
 }

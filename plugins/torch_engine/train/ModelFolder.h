@@ -6,7 +6,6 @@
 #include <string>
 
 #include "core/engine/Engine.h"
-#include "plugins/torch_engine/nn/VaeConfig.h"
 
 namespace shotcraft::torch_engine::train {
 
@@ -29,7 +28,8 @@ struct VaeShape {
   int64_t layers = 1;
   int64_t normGroups = 4;
 };
-VaeShape vaeShape(const engine::TrainingRequest& request);
+VaeShape defaultVaeShape(bool tiny);
+VaeShape vaeShape(const engine::TrainingRequest& request);  // the defaults, overridden by the settings
 std::string vaeConfigJson(const VaeShape& shape, bool tiny, double scalingFactor);
 // The default shape (normGroups 0 = the default).
 std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups = 0);

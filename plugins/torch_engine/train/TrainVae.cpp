@@ -5,9 +5,8 @@
 // L1 + MSE): the encoder and quant_conv stay frozen, so the latent space, its scaling factor and every UNet or
 // ControlNet trained on it stay valid (how Stable Diffusion's ft-MSE VAE was made).
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
+#include "plugins/torch_engine/nn/JsonFields.h"
 #include "plugins/torch_engine/nn/ParameterInit.h"
 #include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/nn/Vae.h"
@@ -59,10 +58,10 @@ bool trainVae(const engine::TrainingRequest& request, const PrintFn& print, cons
     return reportReconstruction(*vae, request, tuned ? "vae_decoder" : "vae", tiny, print, error);
   }
   if (decoderOnly) {
-    std::ifstream in(vaeDir / "config.json", std::ios::binary);
-    configText.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (!nn::VaeConfig::fromFile((vaeDir / "config.json").string(), &config, error)) {
-      *error = "train vae --set decoder_only=1 needs a finished vae stage: " + *error;
+    const std::string path = (vaeDir / "config.json").string();
+    const bool read = nn::JsonFields::readFile(path, &configText, error);
+    if (!read || !nn::VaeConfig::fromJson(configText, &config, error)) {
+      *error = "train vae --set decoder_only=1 needs a finished vae stage: " + (read ? path + ": " : "") + *error;
       return false;
     }
   } else if (!nn::VaeConfig::fromJson(vaeConfigJson(vaeShape(request), tiny, 1.0), &config, error)) {
