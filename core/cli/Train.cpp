@@ -2,14 +2,13 @@
 // engine plugin (IEngineFactory::runTraining). Ctrl-C saves a checkpoint; --resume continues from it.
 #include <QCommandLineParser>
 #include <QTextStream>
-#include <cmath>
 #include <csignal>
-#include <set>
 #include <string>
 
 #include "core/cli/Cli.h"
 #include "core/cli/EngineOptionsCli.h"
 #include "core/engine/EngineRegistry.h"
+#include "core/engine/TrainingSettings.h"
 
 namespace shotcraft::cli {
 
@@ -31,30 +30,6 @@ bool readInt(const QCommandLineParser& p, const char* name, int lo, int hi, int*
     return false;
   }
   *out = v;
-  return true;
-}
-
-// The stages' --set keys (docs/training.md). All but dest and precision take numbers.
-const std::set<std::string> kNumberSettings = {
-    "checkpoint_every", "decoder_only", "edge_loss", "kl",          "latent_channels", "log_every", "logvar_init",
-    "noise_offset",     "norm_groups",  "pool",      "prompt_drop", "report_only",     "scenes",    "tiny",
-    "vae_layers",       "vae_width",    "vocab"};
-
-// A misspelt key or a value that is not a number would otherwise fall back to the default without a word.
-bool checkSetting(const std::string& key, const std::string& value, std::string* error) {
-  if (key == "dest" || key == "precision") return true;
-  if (!kNumberSettings.count(key)) {
-    std::string known = "dest, precision";
-    for (const std::string& k : kNumberSettings) known += ", " + k;
-    *error = "--set: unknown setting '" + key + "' (known: " + known + ")";
-    return false;
-  }
-  bool ok = false;
-  const double v = QString::fromStdString(value).toDouble(&ok);
-  if (!ok || !std::isfinite(v)) {
-    *error = "--set " + key + ": expected a number, got '" + value + "'";
-    return false;
-  }
   return true;
 }
 
@@ -116,7 +91,7 @@ int cmdTrain(const QStringList& args, Context& ctx) {
     const qsizetype eq = kv.indexOf(QLatin1Char('='));
     if (eq <= 0) return fail("--set: expected KEY=VALUE, got '" + kv.toStdString() + "'");
     const std::string key = kv.left(eq).toStdString(), value = kv.mid(eq + 1).toStdString();
-    if (!checkSetting(key, value, &error)) return fail(error);
+    if (!engine::checkTrainingSetting(key, value, &error)) return fail(error);
     request.extra[key] = value;
   }
 

@@ -326,6 +326,24 @@ TEST(Train, UnknownStageAndMissingPrerequisitesFail) {
   EXPECT_NE(error.find("needs the vae and tokenizer"), std::string::npos) << error;
 }
 
+TEST(Train, SettingsOutsideTheSharedListAreRefused) {
+  // The engine checks a request's --set settings itself (its callers need not be the CLI), and a stage that
+  // reads a key the shared list lacks fails loudly instead of the CLI refusing a key the stage uses.
+  QTemporaryDir dir;
+  std::string error;
+  engine::TrainingRequest request = tinyRequest(dir.path().toStdString(), "vae", 1);
+  request.extra["edge_los"] = "1";
+  EXPECT_FALSE(run(request, &error));
+  EXPECT_NE(error.find("--set: unknown setting 'edge_los'"), std::string::npos) << error;
+  request.extra.erase("edge_los");
+  request.extra["edge_loss"] = "1.5x";
+  EXPECT_FALSE(run(request, &error));
+  EXPECT_NE(error.find("--set edge_loss: expected a number, got '1.5x'"), std::string::npos) << error;
+  EXPECT_FALSE(std::filesystem::exists(dir.filePath("vae").toStdString())) << "nothing trained";
+  EXPECT_THROW(torch_engine::train::extraNumber(request, "not_listed", 0), std::logic_error);
+  EXPECT_EQ(torch_engine::train::extraNumber(request, "vae_width", 7), 7) << "listed, unset: the default";
+}
+
 TEST(Train, VaePosteriorStartsNarrow) {
   // logvar_init (-6 by default): after two steps the posterior's std is still ~0.05, not the default init's ~1.
   QTemporaryDir dir;

@@ -1,10 +1,12 @@
 #include "plugins/torch_engine/train/ModelFolder.h"
 
 #include <cstdio>
-#include <vector>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
+#include <vector>
 
+#include "core/engine/TrainingSettings.h"
 #include "plugins/torch_engine/train/Checkpoint.h"
 
 namespace shotcraft::torch_engine::train {
@@ -12,6 +14,8 @@ namespace shotcraft::torch_engine::train {
 namespace fs = std::filesystem;
 
 double extraNumber(const engine::TrainingRequest& request, const std::string& key, double fallback) {
+  if (!engine::trainingNumberSettings().count(key))
+    throw std::logic_error("the stage reads --set " + key + ", which core/engine/TrainingSettings.h does not list");
   const auto it = request.extra.find(key);
   if (it == request.extra.end()) return fallback;
   try {

@@ -9,7 +9,8 @@
 
 namespace shotcraft::torch_engine::train {
 
-// A stage setting from TrainingRequest::extra, else the default.
+// A number setting from TrainingRequest::extra, else the default. The key must be listed in
+// core/engine/TrainingSettings.h (std::logic_error otherwise: the CLI would refuse the key it reads).
 double extraNumber(const engine::TrainingRequest& request, const std::string& key, double fallback);
 bool isTinyRun(const engine::TrainingRequest& request);  // extra "tiny=1": test-sized models and images
 

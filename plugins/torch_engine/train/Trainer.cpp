@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "core/engine/TrainingSettings.h"
 #include "plugins/torch_engine/pipeline/DeviceSelect.h"
 #include "plugins/torch_engine/train/BpeTrainer.h"
 #include "plugins/torch_engine/train/ModelFolder.h"
@@ -35,6 +36,8 @@ bool runTrainingStage(const engine::TrainingRequest& request, const std::functio
     if (error) *error = "train: --out DIR is required";
     return false;
   }
+  // The CLI checked them already; the engine's other callers may not have.
+  if (!engine::checkTrainingSettings(request, error)) return false;
   std::error_code ec;
   fs::create_directories(request.out_dir, ec);
   if (ec) {
