@@ -9,7 +9,7 @@ if(SHOTCRAFT_BUILD_UI)
   # QCustomPlot's Qt 6 build needs Qt6::PrintSupport found first.
   find_package(QCustomPlotQt6 REQUIRED)
 endif()
-find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs video ml)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs video ml dnn)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libavfilter libavutil libswscale libswresample)
 if(SHOTCRAFT_BUILD_TORCH)

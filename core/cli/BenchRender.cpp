@@ -68,19 +68,7 @@ void benchInbetweens(int width, int height, render::FlowPreset preset, int itera
 }
 
 QString demoProjectPath() {
-  QStringList candidates;
-  if (QCoreApplication::instance()) {
-    const QString app = QCoreApplication::applicationDirPath();
-    candidates << app + QStringLiteral("/../share/shotcraft/demo/NeonDawn.shotcraft")
-               << app + QStringLiteral("/../resources/demo/NeonDawn.shotcraft");
-  }
-#ifdef SHOTCRAFT_SOURCE_RESOURCES
-  candidates << QStringLiteral(SHOTCRAFT_SOURCE_RESOURCES "/demo/NeonDawn.shotcraft");
-#endif
-  for (const QString& c : candidates) {
-    if (QFileInfo::exists(c + QStringLiteral("/project.json"))) return QDir::cleanPath(c);
-  }
-  return {};
+  return findBundledResource(QStringLiteral("demo/NeonDawn.shotcraft"), QStringLiteral("project.json"));
 }
 
 // Copies project.json and assets/ (not takes/) so the benchmark never writes into the source tree.

@@ -33,7 +33,7 @@ const std::vector<Command>& commands() {
       {"beats", "beats AUDIO [--project P [--snap]]", "tempo and beat times; store them and snap cuts to them",
        &cmdBeats},
       {"train", "train STAGE --out DIR [--steps N] [--resume]",
-       "train a stage of the embedded shotcraft-tiny model (tokenizer, text, vae, unet, controlnet, preview)",
+       "train a stage of the embedded shotcraft-tiny model (tokenizer, text, vae, unet, controlnet, preview) or eval's probe",
        &cmdTrain},
       {"eval", "eval [--quick] [--count N] [-o OUTDIR]",
        "score a model on held-out scenes: attributes, edge F1, depth, pose; contact sheet", &cmdEval},

@@ -78,22 +78,26 @@ bool readIntOption(const QCommandLineParser& p, const char* name, int lo, int hi
   return true;
 }
 
-QString defaultModelDir() {
-  const QString env = qEnvironmentVariable("SHOTCRAFT_MODEL_DIR");
-  if (!env.isEmpty()) return env;
+QString findBundledResource(const QString& relative, const QString& marker) {
   QStringList candidates;
   if (QCoreApplication::instance()) {
     const QString app = QCoreApplication::applicationDirPath();
-    candidates << app + QStringLiteral("/../share/shotcraft/models/shotcraft-tiny")
-               << app + QStringLiteral("/../resources/models/shotcraft-tiny");
+    candidates << app + QStringLiteral("/../share/shotcraft/") + relative
+               << app + QStringLiteral("/../resources/") + relative;
   }
 #ifdef SHOTCRAFT_SOURCE_RESOURCES
-  candidates << QStringLiteral(SHOTCRAFT_SOURCE_RESOURCES "/models/shotcraft-tiny");
+  candidates << QStringLiteral(SHOTCRAFT_SOURCE_RESOURCES "/") + relative;
 #endif
   for (const QString& c : candidates) {
-    if (QFileInfo::exists(c + QStringLiteral("/unet/config.json"))) return QDir::cleanPath(c);
+    if (QFileInfo::exists(c + QLatin1Char('/') + marker)) return QDir::cleanPath(c);
   }
   return {};
+}
+
+QString defaultModelDir() {
+  const QString env = qEnvironmentVariable("SHOTCRAFT_MODEL_DIR");
+  if (!env.isEmpty()) return env;
+  return findBundledResource(QStringLiteral("models/shotcraft-tiny"), QStringLiteral("unet/config.json"));
 }
 
 int parseOrExit(QCommandLineParser& parser, const QString& command, const QString& usage, const QStringList& args,

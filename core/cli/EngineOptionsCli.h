@@ -20,6 +20,10 @@ bool readEngineOptions(const QCommandLineParser& parser, engine::EngineOptions* 
 // The embedded model folder (shotcraft-tiny): $SHOTCRAFT_MODEL_DIR, then next to the binary
 // (../share/shotcraft/models, ../resources/models), then the source tree. Empty if none is found.
 QString defaultModelDir();
+// A bundled resource, RELATIVE to the resources folder ("models/shotcraft-tiny", "eval/shotcraft-probe"): the
+// installed share/shotcraft copy, the one beside the build's bin/, then the source tree's; the first that holds
+// MARKER (a file inside it), else "".
+QString findBundledResource(const QString& relative, const QString& marker);
 
 // The integer value of option --NAME within [lo, hi], or false with "--NAME: expected a whole number from lo to hi".
 bool readIntOption(const QCommandLineParser& p, const char* name, int lo, int hi, int* out, std::string* error);

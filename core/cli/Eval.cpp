@@ -12,6 +12,7 @@
 #include "core/eval/ContactSheet.h"
 #include "core/eval/EvalReport.h"
 #include "core/eval/EvalRunner.h"
+#include "core/eval/ProbeNet.h"
 #include "core/eval/ProbeSuite.h"
 #include "core/render/MatImage.h"
 
@@ -94,6 +95,10 @@ int cmdEval(const QStringList& args, Context& ctx) {
        QStringLiteral("euler_a")},
       {QStringLiteral("seed"), QStringLiteral("Picks the held-out scenes and generation seeds (default 0)."),
        QStringLiteral("N"), QStringLiteral("0")},
+      {QStringLiteral("probe"),
+       QStringLiteral("Learned attribute probe folder (`train probe`; default: the shipped shotcraft-probe), or "
+                      "'forests' to fit forests on the probe frames instead."),
+       QStringLiteral("DIR")},
       {QStringLiteral("probe-frames"),
        QStringLiteral("Real generator frames the probes are fitted on (default 480; 240 with --quick)."),
        QStringLiteral("N")},
@@ -104,7 +109,7 @@ int cmdEval(const QStringList& args, Context& ctx) {
   });
   const QString usage = QStringLiteral(
       "eval [--quick] [--count N] [--control-count N] [--steps N] [--cfg F] [--sampler S] [--seed N] [--model DIR] "
-      "[-o OUTDIR]");
+      "[--probe DIR|forests] [-o OUTDIR]");
   if (int rc = parseOrExit(parser, QStringLiteral("eval"), usage, args, ctx.out, ctx.err); rc >= 0) return rc;
   auto fail = [&](const std::string& msg, int rc = 1) {
     ctx.err << "shotcraft-cli eval: " << QString::fromStdString(msg) << "\n";
@@ -122,6 +127,15 @@ int cmdEval(const QStringList& args, Context& ctx) {
   }
   if (!QFileInfo(QString::fromStdString(engineOptions.model_dir)).exists()) {
     return fail("--model: no model at '" + engineOptions.model_dir + "'");
+  }
+  const QString probeDir =
+      parser.isSet(QStringLiteral("probe"))
+          ? parser.value(QStringLiteral("probe"))
+          : findBundledResource(QStringLiteral("eval/shotcraft-probe"), QStringLiteral("config.json"));
+  if (!probeDir.isEmpty() && probeDir != QLatin1String("forests")) {
+    auto net = std::make_shared<eval::ProbeNet>();
+    if (!net->load(probeDir.toStdString(), &error)) return fail("--probe: " + error);
+    probeOptions.net = std::move(net);
   }
   const QString outDir = parser.value(QStringLiteral("output"));
   if (!prepareOutDir(outDir, &error)) return fail(error);
@@ -148,6 +162,7 @@ int cmdEval(const QStringList& args, Context& ctx) {
   eval::ProbeSuite probes;
   if (!probes.fit(probeOptions, &error)) return fail(error);
   const auto& cal = probes.calibration();
+  ctx.out << "attribute probe: " << QString::fromStdString(cal.attribute_reader) << "\n";
   ctx.out << "probes: fitted on " << cal.fit_frames << " real frames (" << cal.round_trip_fit_frames
           << " of them through the model's autoencoder), calibrated on " << cal.calibration_frames
           << " held-out real frames in " << QString::number(cal.seconds, 'f', 1) << " s\n";

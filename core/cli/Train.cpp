@@ -38,7 +38,7 @@ bool readInt(const QCommandLineParser& p, const char* name, int lo, int hi, int*
 int cmdTrain(const QStringList& args, Context& ctx) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("stage"),
-                               QStringLiteral("tokenizer, text, vae, unet, controlnet, preview or package"));
+                               QStringLiteral("tokenizer, text, vae, unet, controlnet, preview, probe or package"));
   parser.addOption({{QStringLiteral("o"), QStringLiteral("out")},
                     QStringLiteral("Model folder being assembled."),
                     QStringLiteral("DIR")});
@@ -66,7 +66,7 @@ int cmdTrain(const QStringList& args, Context& ctx) {
     return 1;
   };
   const QStringList pos = parser.positionalArguments();
-  if (pos.size() != 1) return fail("expected one stage: tokenizer, text, vae, unet, controlnet, preview or package");
+  if (pos.size() != 1) return fail("expected one stage: tokenizer, text, vae, unet, controlnet, preview, probe or package");
   engine::TrainingRequest request;
   request.stage = pos.front().toStdString();
   request.out_dir = parser.value(QStringLiteral("out")).toStdString();

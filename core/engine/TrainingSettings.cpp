@@ -8,7 +8,7 @@ namespace shotcraft::engine {
 const std::set<std::string>& trainingNumberSettings() {
   static const std::set<std::string> keys = {
       "checkpoint_every", "decoder_only", "edge_loss", "kl",          "latent_channels", "log_every", "logvar_init",
-      "noise_offset",     "norm_groups",  "pool",      "prompt_drop", "report_only",     "scenes",    "tiny",
+      "noise_offset",     "norm_groups",  "pool",      "probe_width", "prompt_drop",     "report_only", "scenes", "tiny",
       "vae_layers",       "vae_width",    "vocab"};
   return keys;
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/eval/ProbeFeatures.h"
+#include "core/eval/ProbeNet.h"
 
 namespace shotcraft::eval {
 
@@ -97,14 +98,28 @@ cv::Ptr<cv::ml::RTrees> fitForest(const cv::Mat& features, const cv::Mat& labels
 
 }  // namespace
 
-// Time of day and palette are questions of colour: their forests see only the colour features (the HOG part
-// would dilute the few sky and grade columns among the random split candidates).
-namespace {
-cv::Mat inputOf(Attribute a, const cv::Mat& features) {
-  const bool colourOnly = a == Attribute::TimeOfDay || a == Attribute::Palette;
+// What the attribute forests read: the learned probe's features (ProbeNet::features) when there is one, else
+// frameFeatures(). Time of day and palette are questions of colour: without the network their forests see only
+// the colour features (the HOG part would dilute the few sky and grade columns among the random split
+// candidates).
+cv::Mat AttributeProbes::features(const std::vector<cv::Mat>& probe_rgb) const {
+  cv::Mat rows;
+  for (size_t i = 0; i < probe_rgb.size(); i += 32) {
+    const std::vector<cv::Mat> batch(probe_rgb.begin() + std::ptrdiff_t(i),
+                                     probe_rgb.begin() + std::ptrdiff_t(std::min(probe_rgb.size(), i + 32)));
+    if (m_net) {
+      rows.push_back(m_net->features(batch));
+    } else {
+      for (const cv::Mat& rgb : batch) rows.push_back(frameFeatures(toProbeSize(rgb)));
+    }
+  }
+  return rows;
+}
+
+cv::Mat AttributeProbes::inputOf(Attribute a, const cv::Mat& features) const {
+  const bool colourOnly = !m_net && (a == Attribute::TimeOfDay || a == Attribute::Palette);
   return colourOnly ? features.colRange(0, kColourFeatureCount) : features;
 }
-}  // namespace
 
 bool AttributeProbes::fit(const std::vector<ProbeFrame>& frames, std::string* error) {
   if (frames.size() < 20) {
@@ -116,18 +131,18 @@ bool AttributeProbes::fit(const std::vector<ProbeFrame>& frames, std::string* er
     return false;
   }
   m_figures.fitCountRule(std::vector<ProbeFrame>(frames.begin() + std::ptrdiff_t(half), frames.end()));
-  cv::Mat features;
+  std::vector<cv::Mat> rgb;
   cv::Mat labels(int(frames.size()), kAttributeCount, CV_32S);
   for (size_t i = 0; i < frames.size(); ++i) {
-    const cv::Mat rgb = toProbeSize(frames[i].rgb);
-    features.push_back(frameFeatures(rgb));
+    rgb.push_back(frames[i].rgb);
     for (int a = 0; a < kAttributeCount; ++a) {
       labels.at<int>(int(i), a) = attributeOf(frames[i].sample.spec, kAttributes[size_t(a)]);
     }
   }
+  const cv::Mat f = features(rgb);
   for (int a = 0; a < kAttributeCount; ++a) {
     if (kAttributes[size_t(a)] == Attribute::FigureCount) continue;  // counted by the figure probe
-    m_forests[size_t(a)] = fitForest(inputOf(kAttributes[size_t(a)], features), labels.col(a).clone(), 0x5EED + a);
+    m_forests[size_t(a)] = fitForest(inputOf(kAttributes[size_t(a)], f), labels.col(a).clone(), 0x5EED + a);
     if (m_forests[size_t(a)].empty()) {
       *error = std::string("could not fit the ") + attributeLabel(kAttributes[size_t(a)]) + " probe";
       return false;
@@ -139,7 +154,7 @@ bool AttributeProbes::fit(const std::vector<ProbeFrame>& frames, std::string* er
 AttributeValues AttributeProbes::predict(const cv::Mat& probe_rgb) const {
   AttributeValues out{};
   const cv::Mat rgb = toProbeSize(probe_rgb);
-  const cv::Mat f = frameFeatures(rgb);
+  const cv::Mat f = features({rgb});
   for (int a = 0; a < kAttributeCount; ++a) {
     out[size_t(a)] = kAttributes[size_t(a)] == Attribute::FigureCount
                          ? m_figures.countFigures(m_figures.presence(rgb))

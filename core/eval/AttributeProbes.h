@@ -1,10 +1,13 @@
 #pragma once
 // Classifiers that read a frame's time of day, scene type, number of figures and dominant palette: random
 // forests (cv::ml::RTrees) fitted on real generator frames with their ground truth. Time, scene and palette
-// read frameFeatures(); the figure count is the number of blobs in FigureProbe's presence map (the presence
-// forest is fitted on the first half of the frames, the blob rule chosen on the second half's unseen maps).
+// read the learned probe's features (ProbeNet.h) when eval has it, else frameFeatures(); fitted per run, they
+// learn what the evaluated model's decoder makes of those features (ProbeSuite's round trip). The figure count
+// is the number of blobs in FigureProbe's presence map (the presence forest is fitted on the first half of the
+// frames, the blob rule chosen on the second half's unseen maps).
 // A generated frame "adheres" to its prompt on an attribute when the probe reads the prompt's value.
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,8 +36,14 @@ std::string attributeValueName(Attribute a, int value);
 
 using AttributeValues = std::array<int, kAttributeCount>;
 
+class ProbeNet;
+
 class AttributeProbes {
  public:
+  // A learned probe (ProbeNet.h) whose features the time, scene and palette forests read instead of
+  // frameFeatures(); call before fit(). The number of figures is read by the figure probe either way.
+  void useNet(std::shared_ptr<const ProbeNet> net) { m_net = std::move(net); }
+  const ProbeNet* net() const { return m_net.get(); }
   // Fits one forest per attribute (deterministic). False + *error when the frames are too few.
   bool fit(const std::vector<ProbeFrame>& frames, std::string* error);
   bool fitted() const { return !m_forests[0].empty(); }
@@ -43,8 +52,12 @@ class AttributeProbes {
   const FigureProbe& figures() const { return m_figures; }
 
  private:
+  cv::Mat features(const std::vector<cv::Mat>& probe_rgb) const;  // one row per frame
+  cv::Mat inputOf(Attribute a, const cv::Mat& features) const;
+
   std::array<cv::Ptr<cv::ml::RTrees>, kAttributeCount> m_forests;
   FigureProbe m_figures;
+  std::shared_ptr<const ProbeNet> m_net;
 };
 
 }  // namespace shotcraft::eval

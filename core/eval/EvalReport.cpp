@@ -275,7 +275,8 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
   pose[QStringLiteral("unit")] = QStringLiteral("mean keypoint distance / figure height");
   root[QStringLiteral("pose_keypoint_error")] = pose;
 
-  root[QStringLiteral("probes")] = QJsonObject{{QStringLiteral("fit_frames"), c.fit_frames},
+  root[QStringLiteral("probes")] = QJsonObject{{QStringLiteral("attribute_reader"), QString::fromStdString(c.attribute_reader)},
+                                               {QStringLiteral("fit_frames"), c.fit_frames},
                                                {QStringLiteral("calibration_frames"), c.calibration_frames},
                                                {QStringLiteral("fitted_on_autoencoded_frames"), c.round_trip},
                                                {QStringLiteral("pose_calibration_figures"), c.pose_figures},

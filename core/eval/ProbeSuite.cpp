@@ -5,6 +5,7 @@
 
 #include "core/eval/EdgeMatch.h"
 #include "core/eval/ProbeFeatures.h"
+#include "core/eval/ProbeNet.h"
 
 namespace shotcraft::eval {
 
@@ -28,6 +29,7 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
       if (!roundTrip(data.calibration[i].rgb, &roundTrips[i])) return false;
     }
   }
+  m_attributes.useNet(options.net);
   if (!m_attributes.fit(data.fit, error) || !m_depth.fit(data.fit, error) || !m_pose.fit(data.fit, error)) {
     return false;
   }
@@ -75,6 +77,7 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
 
   ProbeCalibration& c = m_calibration;
   c = {};
+  if (options.net) c.attribute_reader = "learned probe (" + options.net->source() + ")";
   c.fit_frames = int(data.fit.size());
   c.calibration_frames = int(data.calibration.size());
   c.round_trip = bool(options.round_trip);

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/eval/AttributeProbes.h"
@@ -14,6 +15,7 @@
 namespace shotcraft::eval {
 
 struct ProbeCalibration {
+  std::string attribute_reader = "forests";  // or "learned probe (DIR)" (ProbeSuiteOptions::net)
   int fit_frames = 0;
   int calibration_frames = 0;
   std::array<double, kAttributeCount> accuracy{};  // on real held-out frames
@@ -44,6 +46,9 @@ struct ProbeSuiteOptions {
   // that decoder shows of a scene, and the calibration is read on the held-out frames' round trips too. The
   // ground truth is still the generator's. False + *error stops the fit.
   std::function<bool(const cv::Mat& rgb, cv::Mat* out, std::string* error)> round_trip;
+  // Optional: the learned attribute probe (ProbeNet.h), whose features the time, scene and palette forests then
+  // read (AttributeProbes::useNet). Calibrated the same way either way.
+  std::shared_ptr<const ProbeNet> net;
 };
 
 class ProbeSuite {

@@ -22,6 +22,9 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
                std::string* error);
 bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& print,
                      const engine::CancelToken& cancel, std::string* error);
+// eval's learned attribute probe (TrainProbe.h), into OUT/probe.
+bool trainProbe(const engine::TrainingRequest& request, const PrintFn& print, const engine::CancelToken& cancel,
+                std::string* error);
 bool fitPreview(const engine::TrainingRequest& request, const PrintFn& print, std::string* error);
 // Writes the shipped model folder (extra "dest") from a trained one; see Package.cpp.
 bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, std::string* error);

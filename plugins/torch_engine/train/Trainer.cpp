@@ -55,9 +55,10 @@ bool runTrainingStage(const engine::TrainingRequest& request, const std::functio
     if (s == "unet") return trainUNet(request, print, cancel, error);
     if (s == "controlnet") return trainControlNet(request, print, cancel, error);
     if (s == "preview") return fitPreview(request, print, error);
+    if (s == "probe") return trainProbe(request, print, cancel, error);
     if (s == "package") return packageModel(request, print, error);
     if (error)
-      *error = "train: unknown stage '" + s + "' (known: tokenizer, text, vae, unet, controlnet, preview, package)";
+      *error = "train: unknown stage '" + s + "' (known: tokenizer, text, vae, unet, controlnet, preview, probe, package)";
     return false;
   } catch (const c10::Error& e) {
     if (error) *error = "train " + request.stage + ": torch error: " + e.what_without_backtrace();
