@@ -134,7 +134,7 @@ int cmdEval(const QStringList& args, Context& ctx) {
           : findBundledResource(QStringLiteral("eval/shotcraft-probe"), QStringLiteral("config.json"));
   if (!probeDir.isEmpty() && probeDir != QLatin1String("forests")) {
     auto net = std::make_shared<eval::ProbeNet>();
-    if (!net->load(probeDir.toStdString(), &error)) return fail("--probe: " + error);
+    if (!net->load(probeDir.toStdString(), &error)) return fail(error);
     probeOptions.net = std::move(net);
   }
   const QString outDir = parser.value(QStringLiteral("output"));

@@ -75,7 +75,7 @@ class ProbeNet {
   cv::Mat features(const std::vector<cv::Mat>& rgb) const;
 
  private:
-  mutable cv::dnn::Net m_net;  // forward() is not const
+  mutable cv::dnn::Net m_net;  // forward() is not const; so a ProbeNet runs on one thread at a time
   ProbeNetConfig m_config;
   bool m_loaded = false;
   std::string m_source;

@@ -77,6 +77,8 @@ TEST_F(EvalCli, TinyModelWritesContactSheetMetricsAndCsv) {
                                    "autoencoder)")))
       << m_out.toStdString();
   EXPECT_TRUE(m_out.contains(QLatin1String(", through the model's autoencoder at "))) << m_out.toStdString();
+  // Without --probe, the shipped learned probe (resources/eval/shotcraft-probe) feeds the attribute forests.
+  EXPECT_TRUE(m_out.contains(QLatin1String("\nattribute probe: learned probe ("))) << m_out.toStdString();
   EXPECT_TRUE(m_out.contains(QLatin1String("; real frames through the model's autoencoder: "))) << m_out.toStdString();
   for (const char* line :
        {"\nattribute adherence: ", "\n  time of day: ", "\n  scene type: ", "\n  number of figures: ",
@@ -105,6 +107,11 @@ TEST_F(EvalCli, TinyModelWritesContactSheetMetricsAndCsv) {
     EXPECT_TRUE(a.value(QStringLiteral("probe_autoencoded_accuracy")).isDouble()) << key;
   }
   EXPECT_TRUE(m.value(QStringLiteral("edge_f1")).toObject().value(QStringLiteral("real_autoencoded")).isDouble());
+  EXPECT_TRUE(m.value(QStringLiteral("probes"))
+                  .toObject()
+                  .value(QStringLiteral("attribute_reader"))
+                  .toString()
+                  .endsWith(QLatin1String("shotcraft-probe)")));
   EXPECT_TRUE(m.value(QStringLiteral("depth_correlation"))
                   .toObject()
                   .value(QStringLiteral("probe_autoencoded_correlation"))
@@ -143,9 +150,11 @@ TEST_F(EvalCli, AModelWithoutAControlNetReportsItAsNotMeasured) {
   ASSERT_EQ(run({QStringLiteral("--model"), QString::fromStdString(m_model), QStringLiteral("--count"),
                  QStringLiteral("1"), QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--cfg"),
                  QStringLiteral("1"), QStringLiteral("--probe-frames"), QStringLiteral("40"),
-                 QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("-o"), outDir}),
+                 QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--probe"), QStringLiteral("forests"),
+                 QStringLiteral("-o"), outDir}),
             0)
       << m_err.toStdString();
+  EXPECT_TRUE(m_out.contains(QLatin1String("\nattribute probe: forests\n"))) << m_out.toStdString();
   EXPECT_TRUE(m_out.contains(QLatin1String("pose keypoint error: not measured (the model has no pose ControlNet)")))
       << m_out.toStdString();
   const QJsonObject pose = readJson(QDir(outDir).filePath(QStringLiteral("metrics.json")))
@@ -153,4 +162,16 @@ TEST_F(EvalCli, AModelWithoutAControlNetReportsItAsNotMeasured) {
                                .toObject();
   EXPECT_FALSE(pose.value(QStringLiteral("measured")).toBool(true));
   EXPECT_TRUE(pose.value(QStringLiteral("at_max_weight")).isNull());
+}
+
+TEST_F(EvalCli, AProbeFolderThatIsNotOneIsRefusedBeforeAnyWork) {
+  const QString outDir = m_tmp.filePath(QStringLiteral("out3"));
+  const QString probe = m_tmp.filePath(QStringLiteral("no-probe"));
+  QDir().mkpath(probe);
+  EXPECT_EQ(run({QStringLiteral("--model"), QString::fromStdString(m_model), QStringLiteral("--probe"), probe,
+                 QStringLiteral("-o"), outDir}),
+            1);
+  EXPECT_EQ(m_err.trimmed(), QStringLiteral("shotcraft-cli eval: probe: cannot read ") + probe +
+                                 QStringLiteral("/config.json"));
+  EXPECT_FALSE(QDir(outDir).exists()) << "refused before the output folder was made";
 }
