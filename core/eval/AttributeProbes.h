@@ -3,8 +3,9 @@
 // forests (cv::ml::RTrees) fitted on real generator frames with their ground truth. Time, scene and palette
 // read the learned probe's features (ProbeNet.h) when eval has it, else frameFeatures(); fitted per run, they
 // learn what the evaluated model's decoder makes of those features (ProbeSuite's round trip). The figure count
-// is the number of blobs in FigureProbe's presence map (the presence forest is fitted on the first half of the
-// frames, the blob rule chosen on the second half's unseen maps).
+// is the number of blobs in FigureProbe's presence map (the presence forest, which also sees the learned probe's
+// figure density map when there is one, is fitted on the first half of the frames, the blob rule chosen on the
+// second half's unseen maps).
 // A generated frame "adheres" to its prompt on an attribute when the probe reads the prompt's value.
 #include <array>
 #include <memory>
@@ -41,8 +42,12 @@ class ProbeNet;
 class AttributeProbes {
  public:
   // A learned probe (ProbeNet.h) whose features the time, scene and palette forests read instead of
-  // frameFeatures(); call before fit(). The number of figures is read by the figure probe either way.
-  void useNet(std::shared_ptr<const ProbeNet> net) { m_net = std::move(net); }
+  // frameFeatures(), and whose figure density map the figure probe's cells see too; call before fit(). The number
+  // of figures is counted by the figure probe either way.
+  void useNet(std::shared_ptr<const ProbeNet> net) {
+    m_figures.useNet(net);
+    m_net = std::move(net);
+  }
   const ProbeNet* net() const { return m_net.get(); }
   // Fits one forest per attribute (deterministic). False + *error when the frames are too few.
   bool fit(const std::vector<ProbeFrame>& frames, std::string* error);

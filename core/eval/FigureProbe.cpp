@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/eval/ProbeFeatures.h"
+#include "core/eval/ProbeNet.h"
 #include "core/scenes/Rng.h"
 
 namespace shotcraft::eval {
@@ -88,6 +89,22 @@ cv::Mat cellFeatures(const cv::Mat& probe_rgb) {
 
 }  // namespace
 
+cv::Mat FigureProbe::cellRows(const cv::Mat& probe_rgb) const {
+  const cv::Mat cells = cellFeatures(probe_rgb);
+  if (!m_net) return cells;
+  // The density map (1/8 scale) brought to the cell grid (1/4), the mass on the cell and in a figure-tall window.
+  cv::Mat density, near, tall;
+  cv::resize(m_net->run({probe_rgb}).front().density, density, {kFigureGridWidth, kFigureGridHeight}, 0, 0,
+             cv::INTER_LINEAR);
+  cv::blur(density, near, {3, 5}, {-1, -1}, cv::BORDER_REPLICATE);
+  cv::blur(density, tall, {5, 11}, {-1, -1}, cv::BORDER_REPLICATE);
+  std::vector<cv::Mat> columns = {cells, density.reshape(1, cells.rows), near.reshape(1, cells.rows),
+                                  tall.reshape(1, cells.rows)};
+  cv::Mat out;
+  cv::hconcat(columns, out);
+  return out;
+}
+
 cv::Mat FigureProbe::truth(const scenes::SceneSample& sample) {
   cv::Mat mask = cv::Mat::zeros(kFigureGridHeight, kFigureGridWidth, CV_32F);
   const float sx = float(kFigureGridWidth) / float(sample.rgb.cols),
@@ -111,7 +128,7 @@ bool FigureProbe::fit(const std::vector<ProbeFrame>& frames, std::string* error)
   scenes::Rng rng(0xF16E5ull);
   cv::Mat features, targets;
   for (const ProbeFrame& frame : frames) {
-    const cv::Mat cells = cellFeatures(toProbeSize(frame.rgb));
+    const cv::Mat cells = cellRows(toProbeSize(frame.rgb));
     const cv::Mat mask = truth(frame.sample);
     std::vector<int> pos, neg;
     for (int i = 0; i < cells.rows; ++i)
@@ -149,7 +166,7 @@ bool FigureProbe::fit(const std::vector<ProbeFrame>& frames, std::string* error)
 
 cv::Mat FigureProbe::presence(const cv::Mat& probe_rgb) const {
   cv::Mat predicted;
-  m_forest->predict(cellFeatures(toProbeSize(probe_rgb)), predicted);
+  m_forest->predict(cellRows(toProbeSize(probe_rgb)), predicted);
   return predicted.reshape(1, kFigureGridHeight).clone();
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // Where figures are in a frame: a regression forest gives, per cell of a kFigureGridWidth x kFigureGridHeight
 // grid (4 x 4 pixels at the probe size), the chance that a figure covers it, from local colour, contrast
-// with its surroundings, gradient orientations and dark outline pixels. Fitted on real generator frames
-// whose figure boxes come from their keypoints. Figures are counted as the map's blobs (countFigures).
+// with its surroundings, gradient orientations and dark outline pixels, and, with the learned probe, its figure
+// density map near the cell. Fitted on real generator frames whose figure boxes come from their keypoints. Figures are counted as the map's blobs (countFigures).
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,13 @@ namespace shotcraft::eval {
 inline constexpr int kFigureGridWidth = 64;
 inline constexpr int kFigureGridHeight = 36;
 
+class ProbeNet;
+
 class FigureProbe {
  public:
+  // With the learned probe, each cell also sees its figure density map (ProbeNet.h) near the cell; call before
+  // fit().
+  void useNet(std::shared_ptr<const ProbeNet> net) { m_net = std::move(net); }
   bool fit(const std::vector<ProbeFrame>& frames, std::string* error);
   bool fitted() const { return !m_forest.empty(); }
   // Presence map (CV_32F, kFigureGridHeight x kFigureGridWidth, 0..1) of a probe-size RGB frame.
@@ -34,7 +40,10 @@ class FigureProbe {
   static int countBlobs(const cv::Mat& presence, float threshold, int min_cells);
 
  private:
+  cv::Mat cellRows(const cv::Mat& probe_rgb) const;  // one row of features per cell
+
   cv::Ptr<cv::ml::RTrees> m_forest;
+  std::shared_ptr<const ProbeNet> m_net;
   float m_threshold = 0.7f;
   int m_minCells = 4;
 };

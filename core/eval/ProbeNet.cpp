@@ -240,7 +240,7 @@ std::vector<ProbeNetOutput> ProbeNet::run(const std::vector<cv::Mat>& rgb) const
   // x / 127.5 - 1, as the training stage feeds it; the frames are already RGB.
   m_net.setInput(cv::dnn::blobFromImages(frames, 1.0 / 127.5, {}, cv::Scalar(127.5, 127.5, 127.5), false, false));
   std::vector<cv::Mat> outs;
-  m_net.forward(outs, std::vector<cv::String>{"heads", "density_mean", "pools"});
+  m_net.forward(outs, std::vector<cv::String>{"heads", "density_mean", "pools", "density_relu"});
   const cv::Mat heads = outs[0].reshape(1, int(frames.size()));
   const cv::Mat mass = outs[1].reshape(1, int(frames.size()));
   const cv::Mat pools = outs[2].reshape(1, int(frames.size()));
@@ -250,6 +250,8 @@ std::vector<ProbeNetOutput> ProbeNet::run(const std::vector<cv::Mat>& rgb) const
     o.logits.assign(heads.ptr<float>(i), heads.ptr<float>(i) + heads.cols);
     o.figure_mass = mass.at<float>(i, 0) * area;
     o.features.assign(pools.ptr<float>(i), pools.ptr<float>(i) + pools.cols);
+    // outs[3] is N x 1 x H/8 x W/8.
+    o.density = cv::Mat(outs[3].size[2], outs[3].size[3], CV_32F, outs[3].ptr<float>(i, 0)).clone();
     out.push_back(std::move(o));
   }
   return out;

@@ -58,6 +58,7 @@ struct ProbeNetOutput {
   std::vector<float> logits;
   float figure_mass = 0.0f;
   std::vector<float> features;
+  cv::Mat density;  // CV_32F, H/8 x W/8: where the figures' mass lies
 };
 
 class ProbeNet {
