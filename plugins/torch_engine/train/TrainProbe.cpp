@@ -15,6 +15,7 @@
 
 #include "core/eval/ProbeData.h"
 #include "core/eval/ProbeFeatures.h"
+#include "core/eval/ProbeSuite.h"
 #include "core/scenes/SceneRenderer.h"
 #include "plugins/torch_engine/sampling/Sampler.h"
 #include "plugins/torch_engine/train/ModelFolder.h"
@@ -81,9 +82,9 @@ void augment(ProbeBatch& b, torch::Generator& gen) {
   b.rgb = b.rgb + torch::randn(b.rgb.sizes(), gen) * (torch::rand({n, 1, 1, 1}, gen) * 0.03);
 }
 
-// Held-out frames (eval's calibration stream) read through the exported network, as eval will read them.
+// Held-out frames (eval's calibration stream, at its default seed) read by the exported network's own heads.
 QJsonObject heldOutAccuracy(const eval::ProbeNet& net, int frames, const PrintFn& print) {
-  const eval::ProbeData data = eval::renderProbeData(7, 0, frames);
+  const eval::ProbeData data = eval::renderProbeData(eval::ProbeSuiteOptions{}.seed, 0, frames);
   std::array<int, eval::kAttributeCount> hits{};
   for (size_t i = 0; i < data.calibration.size(); i += 32) {
     std::vector<cv::Mat> rgb;
