@@ -17,8 +17,8 @@
 #include <gtest/gtest.h>
 
 #include "core/engine/ClipTokenizer.h"
-#include "core/scenes/SceneRenderer.h"
 #include "core/scenes/DatasetWriter.h"
+#include "core/scenes/SceneRenderer.h"
 #include "plugins/torch_engine/nn/ControlNet.h"
 #include "plugins/torch_engine/nn/ModelConfig.h"
 #include "plugins/torch_engine/nn/StateDict.h"
@@ -42,7 +42,6 @@ using namespace shotcraft;
 using namespace shotcraft::engine;
 namespace fs = std::filesystem;
 using namespace shotcraft::test;
-
 
 TEST(TrainData, BatchesAreDeterministicAndSkipHoldouts) {
   torch_engine::train::DataSettings s;
@@ -548,4 +547,84 @@ TEST(TrainNoise, OffsetNoiseShiftsWholeChannels) {
   // Plain noise: a channel's mean over 256 values has std 1/16; offset 0.5 adds 0.5 in quadrature.
   EXPECT_NEAR(spread(0.0), 1.0 / 16, 0.015);
   EXPECT_NEAR(spread(0.5), std::sqrt(0.25 + 1.0 / 256), 0.06);
+}
+
+TEST(TrainData, FigureMasksCoverEachFigureAndNothingElse) {
+  torch_engine::train::DataSettings s;
+  s.seed = 3;
+  s.batch = 8;
+  EXPECT_FALSE(torch_engine::train::renderBatch(s, 0).figure_mask.defined());
+  s.figure_masks = true;
+  int withFigures = 0, without = 0;
+  for (int step = 0; step < 3; ++step) {
+    const auto b = torch_engine::train::renderBatch(s, step);
+    ASSERT_EQ(b.figure_mask.sizes(), (std::vector<int64_t>{8, 1, 144, 256}));
+    for (int i = 0; i < s.batch; ++i) {
+      const auto sample =
+          scenes::renderScene(scenes::sampleScene(torch_engine::train::trainingSceneSeed(3, b.pool_index[i])));
+      const torch::Tensor mask = b.figure_mask[i][0];
+      const double covered = mask.mean().item<double>();
+      if (sample.keypoints.empty()) {
+        EXPECT_EQ(covered, 0.0) << "step " << step << " item " << i;
+        ++without;
+        continue;
+      }
+      ++withFigures;
+      EXPECT_GT(covered, 0.0);
+      EXPECT_LT(covered, 0.6);
+      for (const auto& kp : sample.keypoints)
+        for (const cv::Point2f& p : kp) {
+          if (std::isnan(p.x) || p.x < 0 || p.y < 0 || p.x >= 256 || p.y >= 144) continue;
+          EXPECT_EQ(mask[int(p.y)][int(p.x)].item<float>(), 1.0f) << "keypoint outside its figure's box";
+        }
+    }
+  }
+  EXPECT_GT(withFigures, 0);
+  EXPECT_GT(without, 0);
+}
+
+TEST(TrainLoss, FigureWeightedMseChargesErrorsOnFiguresMore) {
+  using torch_engine::train::figureWeightedMse;
+  const torch::Tensor target = torch::zeros({2, 4, 9, 16});
+  torch::Tensor mask = torch::zeros({2, 1, 72, 128});
+  mask.index_put_({torch::indexing::Slice(), 0, torch::indexing::Slice(16, 48), torch::indexing::Slice(32, 64)}, 1.0);
+  // The same squared error, on the figure's latent pixels or the same number elsewhere.
+  torch::Tensor onFigure = torch::zeros_like(target), offFigure = torch::zeros_like(target);
+  onFigure.index_put_(
+      {torch::indexing::Slice(), torch::indexing::Slice(), torch::indexing::Slice(2, 6), torch::indexing::Slice(4, 8)},
+      1.0);
+  offFigure.index_put_({torch::indexing::Slice(), torch::indexing::Slice(), torch::indexing::Slice(2, 6),
+                        torch::indexing::Slice(10, 14)},
+                       1.0);
+  const double plainOn = torch::mse_loss(onFigure, target).item<double>();
+  EXPECT_DOUBLE_EQ(figureWeightedMse(onFigure, target, mask, 0.0).item<double>(), plainOn);
+  EXPECT_DOUBLE_EQ(figureWeightedMse(onFigure, target, torch::Tensor(), 4.0).item<double>(), plainOn);
+  const double on = figureWeightedMse(onFigure, target, mask, 4.0).item<double>();
+  const double off = figureWeightedMse(offFigure, target, mask, 4.0).item<double>();
+  // 16 of 144 latent pixels weigh 5: on-figure error is 80 / 208 of the weight, off-figure 16 / 208.
+  EXPECT_NEAR(on, 80.0 / 208.0, 1e-6);
+  EXPECT_NEAR(off, 16.0 / 208.0, 1e-6);
+  // An error spread evenly costs what the plain MSE charges, whatever the weight.
+  const torch::Tensor even = torch::full_like(target, 0.5);
+  EXPECT_NEAR(figureWeightedMse(even, target, mask, 4.0).item<double>(), 0.25, 1e-6);
+}
+
+TEST(Train, FigureWeightReachesTheUNetLoss) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(run(tinyRequest(out, "tokenizer", 0), &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "vae", 2), &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "unet", 3), &error)) << error;
+  const auto plain = lossColumn(out + "/training/unet/loss.csv");
+  auto weighted = tinyRequest(out, "unet", 3);
+  weighted.extra["figure_weight"] = "20";
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(weighted, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: figures weigh 21x in the loss"), lines.end());
+  const auto figures = lossColumn(out + "/training/unet/loss.csv");
+  ASSERT_EQ(plain.size(), 3u);
+  ASSERT_EQ(figures.size(), 3u);
+  EXPECT_EQ(plain[0].substr(0, 2), figures[0].substr(0, 2));  // same step column
+  EXPECT_NE(plain, figures);
 }

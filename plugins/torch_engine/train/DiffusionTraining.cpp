@@ -32,6 +32,15 @@ NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<f
   return n;
 }
 
+torch::Tensor figureWeightedMse(const torch::Tensor& pred, const torch::Tensor& target, const torch::Tensor& figureMask,
+                                double figureWeight) {
+  if (figureWeight <= 0 || !figureMask.defined()) return torch::mse_loss(pred, target);
+  const torch::Tensor share =
+      torch::adaptive_avg_pool2d(figureMask.to(pred.dtype()), {pred.size(2), pred.size(3)});  // [B,1,h,w]
+  const torch::Tensor weight = 1.0 + figureWeight * share;
+  return ((pred - target).square() * weight).sum() / (weight.sum() * pred.size(1));
+}
+
 torch::Tensor encodeBatch(nn::Vae& vae, const torch::Tensor& rgb, torch::Generator generator) {
   torch::NoGradGuard noGrad;
   return vae->encodeToLatents(rgb, generator);

@@ -33,6 +33,12 @@ torch::Tensor tokenizePrompts(const engine::ClipTokenizer& tokenizer, const std:
 // data's middle brightness (a night scene as light as noon).
 NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<float>& alphasCumprod,
                                torch::Generator generator, double offset = 0.0);
+// The noise-prediction loss with the figures weighted up: mean squared error where each latent pixel weighs
+// 1 + figureWeight * (share of it inside a figure's box), normalised by the weights' sum so the loss stays on the
+// plain MSE's scale. Figures cover a few percent of a frame, so with the plain MSE (figureWeight 0, or an undefined
+// mask) the UNet learns little about drawing the number the prompt asks for. figureMask [B,1,H,W] at image size.
+torch::Tensor figureWeightedMse(const torch::Tensor& pred, const torch::Tensor& target, const torch::Tensor& figureMask,
+                                double figureWeight);
 // Scaled VAE latents of a batch (posterior sample drawn from `generator`), no gradient.
 torch::Tensor encodeBatch(nn::Vae& vae, const torch::Tensor& rgb, torch::Generator generator);
 

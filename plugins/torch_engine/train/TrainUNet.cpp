@@ -1,6 +1,8 @@
 // `train unet`: the text-conditioned latent diffusion UNet on the frozen VAE's latents (epsilon prediction, SD's
-// scaled-linear schedule with offset noise 0.1, 10% empty prompts for CFG). When the `text` stage has run, the
+// scaled-linear schedule with offset noise 0.1, 10% empty prompts for CFG; `--set figure_weight=W` weighs the
+// figures' pixels 1 + W times in the loss). When the `text` stage has run, the
 // UNet conditions on its text encoder, frozen; otherwise (the first recipe) a text encoder is trained jointly.
+#include <cstdio>
 #include <filesystem>
 
 #include "plugins/torch_engine/nn/ClipText.h"
@@ -64,6 +66,8 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   data.seed = request.data_seed;
   data.batch = request.batch > 0 ? request.batch : 32;
   data.prompt_drop = extraNumber(request, "prompt_drop", 0.1);
+  const double figureWeight = extraNumber(request, "figure_weight", 0.0);
+  data.figure_masks = figureWeight > 0;
   if (tiny) {
     data.width = 64;
     data.height = 32;
@@ -77,6 +81,11 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   const TrainPrecision precision = trainPrecision(request);
   const bool bf16 = precision == TrainPrecision::Bf16;
   print("unet: forward passes in " + precisionName(precision));
+  if (figureWeight > 0) {
+    char line[80];
+    std::snprintf(line, sizeof line, "unet: figures weigh %gx in the loss", 1 + figureWeight);
+    print(line);
+  }
   const double noiseOffset = extraNumber(request, "noise_offset", 0.1);
   std::vector<torch::Tensor> params = unet->parameters();
   if (!pretrainedText) {
@@ -99,7 +108,7 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
       pred =
           unet->forward(bf16 ? n.noisy.contiguous(torch::MemoryFormat::ChannelsLast) : n.noisy, n.timesteps, context);
     }
-    const torch::Tensor loss = torch::mse_loss(pred.to(torch::kFloat32), n.noise);
+    const torch::Tensor loss = figureWeightedMse(pred.to(torch::kFloat32), n.noise, b.figure_mask, figureWeight);
     optimizer.zero_grad();
     loss.backward();
     torch::nn::utils::clip_grad_norm_(params, 1.0);

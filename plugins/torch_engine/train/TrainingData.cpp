@@ -1,7 +1,10 @@
 #include "plugins/torch_engine/train/TrainingData.h"
 
+#include <cmath>
+
 #include <opencv2/imgproc.hpp>
 
+#include "core/eval/ProbeFeatures.h"
 #include "core/scenes/DatasetWriter.h"
 #include "core/scenes/Prompt.h"
 #include "core/scenes/SceneRenderer.h"
@@ -27,6 +30,19 @@ torch::Tensor toTensor(const cv::Mat& mat, float scale, float shift) {
   return t.permute({2, 0, 1}).to(torch::kFloat32).mul(scale).add(shift);
 }
 
+torch::Tensor figureMask(const scenes::SceneSample& sample) {
+  cv::Mat mask = cv::Mat::zeros(sample.rgb.rows, sample.rgb.cols, CV_32F);
+  const cv::Rect frame(0, 0, mask.cols, mask.rows);
+  for (const scenes::Keypoints& kp : sample.keypoints) {
+    const cv::Rect2f box = eval::figureBox(kp);
+    if (box.empty()) continue;
+    const cv::Rect cells(cv::Point(int(std::floor(box.x)), int(std::floor(box.y))),
+                         cv::Point(int(std::ceil(box.br().x)), int(std::ceil(box.br().y))));
+    mask(cells & frame).setTo(1.0f);
+  }
+  return torch::from_blob(mask.data, {1, mask.rows, mask.cols}, torch::kFloat32).clone();
+}
+
 uint64_t mixSeed(uint64_t a, uint64_t b, uint64_t c) { return splitmix(splitmix(splitmix(a) ^ b) ^ c); }
 
 uint64_t trainingSceneSeed(uint64_t dataSeed, int64_t index) {
@@ -40,7 +56,7 @@ uint64_t trainingSceneSeed(uint64_t dataSeed, int64_t index) {
 TrainingBatch renderBatch(const DataSettings& s, int64_t step) {
   TrainingBatch b;
   b.step = step;
-  std::vector<torch::Tensor> rgb, control;
+  std::vector<torch::Tensor> rgb, control, figures;
   for (int i = 0; i < s.batch; ++i) {
     const int64_t stream = step * s.batch + i;
     const int64_t index = s.pool > 0 ? stream % s.pool : stream;
@@ -50,6 +66,7 @@ TrainingBatch renderBatch(const DataSettings& s, int64_t step) {
     const scenes::SceneSample sample =
         scenes::renderScene(scenes::sampleScene(seed), s.width, s.height, scenes::phrasingSeed(seed));
     rgb.push_back(toTensor(sample.rgb, 2.0f / 255.0f, -1.0f));
+    if (s.figure_masks) figures.push_back(figureMask(sample));
     switch (s.control) {
       case ControlMap::Depth: control.push_back(toTensor(sample.depth, 1.0f / 255.0f, 0.0f)); break;
       case ControlMap::Canny: control.push_back(toTensor(sample.canny, 1.0f / 255.0f, 0.0f)); break;
@@ -65,6 +82,7 @@ TrainingBatch renderBatch(const DataSettings& s, int64_t step) {
   }
   b.rgb = torch::stack(rgb);
   if (!control.empty()) b.control = torch::stack(control);
+  if (!figures.empty()) b.figure_mask = torch::stack(figures);
   return b;
 }
 

@@ -2,11 +2,13 @@
 // Training batches drawn on the fly from the procedural scene generator (core/scenes), deterministic per
 // step: item i of step s is the scene of sample index n = s * batch + i of the run's seed stream (n modulo the
 // pool size when the run trains on a finite pool), skipping the scenes isHoldout(seed, 0.1) reserves for
-// evaluation. The prompt language and prompt dropout are drawn from n itself, so they vary between epochs. Nothing random is kept in state, so a resumed run
-// sees exactly the batches an uninterrupted run would.
+// evaluation. The prompt language and prompt dropout are drawn from n itself, so they vary between epochs. Nothing
+// random is kept in state, so a resumed run sees exactly the batches an uninterrupted run would.
 #include <torch/torch.h>
 
 #include <opencv2/core.hpp>
+
+#include "core/scenes/SceneRenderer.h"
 
 #include <cstdint>
 #include <future>
@@ -25,17 +27,23 @@ struct DataSettings {
   int height = 144;
   int batch = 8;
   ControlMap control = ControlMap::None;
-  double prompt_drop = 0.0;  // fraction of prompts replaced by "" (classifier-free guidance)
-  int64_t pool = 0;          // > 0: the run cycles through this many scenes (see LatentCache); 0: endless stream
+  double prompt_drop = 0.0;   // fraction of prompts replaced by "" (classifier-free guidance)
+  int64_t pool = 0;           // > 0: the run cycles through this many scenes (see LatentCache); 0: endless stream
+  bool figure_masks = false;  // fill TrainingBatch::figure_mask
 };
 
 struct TrainingBatch {
   int64_t step = -1;
-  torch::Tensor rgb;      // [B,3,H,W] float32 in [-1,1]
-  torch::Tensor control;  // [B,3,H,W] float32 in [0,1] (only with a control map)
+  torch::Tensor rgb;                 // [B,3,H,W] float32 in [-1,1]
+  torch::Tensor control;             // [B,3,H,W] float32 in [0,1] (only with a control map)
   std::vector<std::string> prompts;  // English or Chinese per item, "" when dropped
   std::vector<int64_t> pool_index;   // scene index of each item in the run's stream (< pool when pooled)
+  torch::Tensor figure_mask;  // [B,1,H,W] float32: 1 inside each figure's box, else 0 (DataSettings::figure_masks)
 };
+
+// [1,H,W] float32 of a rendered scene: 1 inside the box around each figure (eval::figureBox of its keypoints),
+// 0 elsewhere.
+torch::Tensor figureMask(const scenes::SceneSample& sample);
 
 // HWC uint8 image (1 or 3 channels) -> [3,H,W] float32 scaled by `scale` and shifted by `shift` (RGB frames go to
 // [-1, 1] with 2/255 and -1, control maps to [0, 1] with 1/255 and 0).
