@@ -154,10 +154,13 @@ bool AttributeProbes::fit(const std::vector<ProbeFrame>& frames, std::string* er
 AttributeValues AttributeProbes::predict(const cv::Mat& probe_rgb) const {
   AttributeValues out{};
   const cv::Mat rgb = toProbeSize(probe_rgb);
-  const cv::Mat f = features({rgb});
+  // With the learned probe, one forward gives both the forests' features and the figure probe's density map.
+  ProbeNetOutput net;
+  if (m_net) net = m_net->run({rgb}).front();
+  const cv::Mat f = m_net ? ProbeNet::featureRow(net) : features({rgb});
   for (int a = 0; a < kAttributeCount; ++a) {
     out[size_t(a)] = kAttributes[size_t(a)] == Attribute::FigureCount
-                         ? m_figures.countFigures(m_figures.presence(rgb))
+                         ? m_figures.countFigures(m_figures.presence(rgb, net.density))
                          : int(std::lround(m_forests[size_t(a)]->predict(inputOf(kAttributes[size_t(a)], f))));
   }
   return out;

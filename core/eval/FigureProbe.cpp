@@ -89,13 +89,13 @@ cv::Mat cellFeatures(const cv::Mat& probe_rgb) {
 
 }  // namespace
 
-cv::Mat FigureProbe::cellRows(const cv::Mat& probe_rgb) const {
+cv::Mat FigureProbe::cellRows(const cv::Mat& probe_rgb, const cv::Mat& net_density) const {
   const cv::Mat cells = cellFeatures(probe_rgb);
   if (!m_net) return cells;
   // The density map (1/8 scale) brought to the cell grid (1/4), the mass on the cell and in a figure-tall window.
   cv::Mat density, near, tall;
-  cv::resize(m_net->run({probe_rgb}).front().density, density, {kFigureGridWidth, kFigureGridHeight}, 0, 0,
-             cv::INTER_LINEAR);
+  cv::resize(net_density.empty() ? m_net->run({probe_rgb}).front().density : net_density, density,
+             {kFigureGridWidth, kFigureGridHeight}, 0, 0, cv::INTER_LINEAR);
   cv::blur(density, near, {3, 5}, {-1, -1}, cv::BORDER_REPLICATE);
   cv::blur(density, tall, {5, 11}, {-1, -1}, cv::BORDER_REPLICATE);
   std::vector<cv::Mat> columns = {cells, density.reshape(1, cells.rows), near.reshape(1, cells.rows),
@@ -164,9 +164,11 @@ bool FigureProbe::fit(const std::vector<ProbeFrame>& frames, std::string* error)
   return true;
 }
 
-cv::Mat FigureProbe::presence(const cv::Mat& probe_rgb) const {
+cv::Mat FigureProbe::presence(const cv::Mat& probe_rgb) const { return presence(probe_rgb, cv::Mat()); }
+
+cv::Mat FigureProbe::presence(const cv::Mat& probe_rgb, const cv::Mat& net_density) const {
   cv::Mat predicted;
-  m_forest->predict(cellRows(toProbeSize(probe_rgb)), predicted);
+  m_forest->predict(cellRows(toProbeSize(probe_rgb), net_density), predicted);
   return predicted.reshape(1, kFigureGridHeight).clone();
 }
 

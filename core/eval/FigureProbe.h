@@ -28,6 +28,9 @@ class FigureProbe {
   bool fitted() const { return !m_forest.empty(); }
   // Presence map (CV_32F, kFigureGridHeight x kFigureGridWidth, 0..1) of a probe-size RGB frame.
   cv::Mat presence(const cv::Mat& probe_rgb) const;
+  // The same, with the learned probe's density map of this frame (ProbeNetOutput::density) already computed by
+  // the caller, so the network does not run again; ignored without useNet().
+  cv::Mat presence(const cv::Mat& probe_rgb, const cv::Mat& net_density) const;
 
   // The true map of a generator frame: 1 inside each figure's keypoint box (padded for the head and
   // outline), 0 elsewhere.
@@ -40,7 +43,8 @@ class FigureProbe {
   static int countBlobs(const cv::Mat& presence, float threshold, int min_cells);
 
  private:
-  cv::Mat cellRows(const cv::Mat& probe_rgb) const;  // one row of features per cell
+  // One row of features per cell; `net_density` is the learned probe's map, run here when empty.
+  cv::Mat cellRows(const cv::Mat& probe_rgb, const cv::Mat& net_density = {}) const;
 
   cv::Ptr<cv::ml::RTrees> m_forest;
   std::shared_ptr<const ProbeNet> m_net;

@@ -257,15 +257,17 @@ std::vector<ProbeNetOutput> ProbeNet::run(const std::vector<cv::Mat>& rgb) const
   return out;
 }
 
+cv::Mat ProbeNet::featureRow(const ProbeNetOutput& o) {
+  cv::Mat row(1, int(o.features.size() + o.logits.size()) + 1, CV_32F);
+  std::copy(o.features.begin(), o.features.end(), row.ptr<float>());
+  std::copy(o.logits.begin(), o.logits.end(), row.ptr<float>() + o.features.size());
+  row.at<float>(0, row.cols - 1) = o.figure_mass;
+  return row;
+}
+
 cv::Mat ProbeNet::features(const std::vector<cv::Mat>& rgb) const {
   cv::Mat rows;
-  for (const ProbeNetOutput& o : run(rgb)) {
-    cv::Mat row(1, int(o.features.size() + o.logits.size()) + 1, CV_32F);
-    std::copy(o.features.begin(), o.features.end(), row.ptr<float>());
-    std::copy(o.logits.begin(), o.logits.end(), row.ptr<float>() + o.features.size());
-    row.at<float>(0, row.cols - 1) = o.figure_mass;
-    rows.push_back(row);
-  }
+  for (const ProbeNetOutput& o : run(rgb)) rows.push_back(featureRow(o));
   return rows;
 }
 

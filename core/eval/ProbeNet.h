@@ -74,6 +74,7 @@ class ProbeNet {
   AttributeValues predict(const cv::Mat& rgb) const { return predict(std::vector<cv::Mat>{rgb}).front(); }
   // One row per frame: the pooled features, the logits and the figure mass (what AttributeProbes fits on).
   cv::Mat features(const std::vector<cv::Mat>& rgb) const;
+  static cv::Mat featureRow(const ProbeNetOutput& output);  // one frame's row of features()
 
  private:
   mutable cv::dnn::Net m_net;  // forward() is not const; so a ProbeNet runs on one thread at a time

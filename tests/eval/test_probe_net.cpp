@@ -138,6 +138,11 @@ TEST(ProbeNet, ProbeSuiteReadsAttributesThroughItsFeatures) {
     scenesRead.insert(v[size_t(eval::Attribute::SceneType)]);
     scenesReadByForests.insert(forests.attributes().predict(s.rgb)[size_t(eval::Attribute::SceneType)]);
     figuresRead.insert(v[size_t(eval::Attribute::FigureCount)]);
+    // predict() hands the figure probe the density map of its own forward; the map is the one a rerun gives.
+    const eval::FigureProbe& figures = p.attributes().figures();
+    EXPECT_EQ(cv::norm(figures.presence(s.rgb), figures.presence(s.rgb, net->run({s.rgb}).front().density),
+                       cv::NORM_INF),
+              0.0);
   }
   EXPECT_EQ(scenesRead.size(), 1u);
   EXPECT_GT(scenesReadByForests.size(), 1u) << "the frame's own features tell scenes apart";
