@@ -78,6 +78,29 @@ std::string attributeValueName(Attribute a, int value) {
   return "?";
 }
 
+bool promptNames(const std::string& prompt, Attribute a, int value, scenes::Language language) {
+  if (value < 0 || value >= attributeClassCount(a)) return false;
+  const std::vector<std::string>* phrases = nullptr;
+  switch (a) {
+    case Attribute::TimeOfDay:
+      phrases = &scenes::timePhrases(scenes::TimeOfDay(value), language);
+      break;
+    case Attribute::SceneType:
+      phrases = &scenes::scenePhrases(scenes::SceneType(value), language);
+      break;
+    case Attribute::FigureCount:
+      phrases = &scenes::countPhrases(value, language);
+      break;
+    case Attribute::Palette:
+      phrases = &scenes::palettePhrases(scenes::Palette(value), language);
+      break;
+  }
+  if (!phrases) return false;
+  for (const std::string& p : *phrases)
+    if (prompt.find(p) != std::string::npos) return true;
+  return false;
+}
+
 namespace {
 
 cv::Ptr<cv::ml::RTrees> fitForest(const cv::Mat& features, const cv::Mat& labels, int seed) {

@@ -17,6 +17,7 @@
 
 #include "core/eval/FigureProbe.h"
 #include "core/eval/ProbeData.h"
+#include "core/scenes/Prompt.h"
 #include "core/scenes/SceneSpec.h"
 
 namespace shotcraft::eval {
@@ -34,6 +35,10 @@ int attributeClassCount(Attribute a);
 int attributeOf(const scenes::SceneSpec& spec, Attribute a);
 // The value's stable name ("sunset", "cyberpunk_city", "2", "neon").
 std::string attributeValueName(Attribute a, int value);
+// Whether `prompt` names `value` of `a`: one of its phrases (scenes/Prompt.h), verbatim, in the prompt's language.
+// Every prompt names its time of day, scene type and number of figures; the palette is left out of some (about
+// 3 in 10), and eval does not judge a frame on what its prompt did not ask for.
+bool promptNames(const std::string& prompt, Attribute a, int value, scenes::Language language);
 
 using AttributeValues = std::array<int, kAttributeCount>;
 

@@ -35,9 +35,11 @@ std::string probeLine(const SampleResult& r, bool* allHit) {
   std::string line;
   *allHit = true;
   for (int a = 0; a < kAttributeCount; ++a) {
-    const bool hit = r.read[size_t(a)] == r.truth[size_t(a)];
-    *allHit = *allHit && hit;
-    line += (a ? ", " : "read: ") + attributeValueName(kAttributes[size_t(a)], r.read[size_t(a)]) + (hit ? "" : "!");
+    // "!" marks a miss; an attribute the prompt does not name is not judged and shows in parentheses.
+    const bool named = r.named[size_t(a)], hit = r.read[size_t(a)] == r.truth[size_t(a)];
+    *allHit = *allHit && (hit || !named);
+    const std::string value = attributeValueName(kAttributes[size_t(a)], r.read[size_t(a)]);
+    line += (a ? ", " : "read: ") + (named ? value + (hit ? "" : "!") : "(" + value + ")");
   }
   return line;
 }

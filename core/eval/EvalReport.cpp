@@ -59,18 +59,21 @@ EvalSummary summarize(const EvalResults& results, const ProbeCalibration& calibr
   s.prompts = int(results.samples.size());
   int en = 0, zh = 0;
   for (const SampleResult& r : results.samples) {
-    double hits = 0.0;
+    int hits = 0, named = 0;
     for (int a = 0; a < kAttributeCount; ++a) {
+      if (!r.named[size_t(a)]) continue;
       const bool hit = r.read[size_t(a)] == r.truth[size_t(a)];
       s.adherence[size_t(a)] += hit;
+      ++s.judged[size_t(a)];
       hits += hit;
+      ++named;
     }
-    (r.chinese ? s.adherence_zh : s.adherence_en) += hits / kAttributeCount;
+    if (named == 0) continue;
+    (r.chinese ? s.adherence_zh : s.adherence_en) += double(hits) / named;
     ++(r.chinese ? zh : en);
   }
-  const double n = std::max(1, s.prompts);
   for (int a = 0; a < kAttributeCount; ++a) {
-    s.adherence[size_t(a)] /= n;
+    s.adherence[size_t(a)] /= std::max(1, s.judged[size_t(a)]);
     s.attribute_adherence += s.adherence[size_t(a)] / kAttributeCount;
     s.probe_reliable[size_t(a)] = attributeReliable(calibration.accuracy[size_t(a)], calibration.chance[size_t(a)]);
   }
@@ -156,8 +159,10 @@ std::vector<std::string> summaryLines(const EvalResults& results, const EvalSumm
     lines.push_back(std::string("  ") + attributeLabel(kAttributes[size_t(a)]) + ": " + pct(s.adherence[size_t(a)]) +
                     " (probe reads real held-out frames at " + pct(c.accuracy[size_t(a)]) +
                     autoencoded(", through the model's autoencoder at ", pct(c.round_trip_accuracy[size_t(a)])) +
-                    ", chance " + pct(c.chance[size_t(a)]) +
-                    (s.probe_reliable[size_t(a)] ? ")" : "; probe unreliable)"));
+                    ", chance " + pct(c.chance[size_t(a)]) + (s.probe_reliable[size_t(a)] ? "" : "; probe unreliable") +
+                    (s.judged[size_t(a)] < s.prompts
+                         ? "; " + std::to_string(s.judged[size_t(a)]) + " of the prompts name it)"
+                         : ")"));
   }
   auto sweep = [&](const ControlSummary& cs, const char* format, bool percent) {
     std::string t;
@@ -234,6 +239,7 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
   for (int a = 0; a < kAttributeCount; ++a) {
     attrs[QLatin1String(attributeKey(kAttributes[size_t(a)]))] =
         QJsonObject{{QStringLiteral("adherence"), s.adherence[size_t(a)]},
+                    {QStringLiteral("prompts_naming_it"), s.judged[size_t(a)]},
                     {QStringLiteral("probe_real_accuracy"), c.accuracy[size_t(a)]},
                     {QStringLiteral("probe_autoencoded_accuracy"), autoencoded(c.round_trip_accuracy[size_t(a)])},
                     {QStringLiteral("probe_chance"), c.chance[size_t(a)]},
@@ -275,12 +281,13 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
   pose[QStringLiteral("unit")] = QStringLiteral("mean keypoint distance / figure height");
   root[QStringLiteral("pose_keypoint_error")] = pose;
 
-  root[QStringLiteral("probes")] = QJsonObject{{QStringLiteral("attribute_reader"), QString::fromStdString(c.attribute_reader)},
-                                               {QStringLiteral("fit_frames"), c.fit_frames},
-                                               {QStringLiteral("calibration_frames"), c.calibration_frames},
-                                               {QStringLiteral("fitted_on_autoencoded_frames"), c.round_trip},
-                                               {QStringLiteral("pose_calibration_figures"), c.pose_figures},
-                                               {QStringLiteral("seconds"), c.seconds}};
+  root[QStringLiteral("probes")] =
+      QJsonObject{{QStringLiteral("attribute_reader"), QString::fromStdString(c.attribute_reader)},
+                  {QStringLiteral("fit_frames"), c.fit_frames},
+                  {QStringLiteral("calibration_frames"), c.calibration_frames},
+                  {QStringLiteral("fitted_on_autoencoded_frames"), c.round_trip},
+                  {QStringLiteral("pose_calibration_figures"), c.pose_figures},
+                  {QStringLiteral("seconds"), c.seconds}};
   return writeFile(path, QJsonDocument(root).toJson(QJsonDocument::Indented), error);
 }
 
@@ -288,7 +295,7 @@ bool writeSamplesCsv(const std::string& path, const EvalResults& results, std::s
   const auto& weights = results.options.weights;
   QString text = QStringLiteral("index,scene_seed,language,prompt");
   for (Attribute a : kAttributes) {
-    text += QStringLiteral(",%1_truth,%1_read").arg(QLatin1String(attributeKey(a)));
+    text += QStringLiteral(",%1_truth,%1_read,%1_named").arg(QLatin1String(attributeKey(a)));
   }
   const char* metric[kControlKinds] = {"depth_correlation", "edge_f1", "pose_error"};
   for (int k = 0; k < kControlKinds; ++k) {
@@ -303,9 +310,10 @@ bool writeSamplesCsv(const std::string& path, const EvalResults& results, std::s
                 .arg(QLatin1String(r.chinese ? "zh" : "en"));
     text += csvField(r.prompt);
     for (int a = 0; a < kAttributeCount; ++a) {
-      text += QStringLiteral(",%1,%2").arg(
-          QString::fromStdString(attributeValueName(kAttributes[size_t(a)], r.truth[size_t(a)])),
-          QString::fromStdString(attributeValueName(kAttributes[size_t(a)], r.read[size_t(a)])));
+      text += QStringLiteral(",%1,%2,%3")
+                  .arg(QString::fromStdString(attributeValueName(kAttributes[size_t(a)], r.truth[size_t(a)])),
+                       QString::fromStdString(attributeValueName(kAttributes[size_t(a)], r.read[size_t(a)])),
+                       QLatin1String(r.named[size_t(a)] ? "1" : "0"));
     }
     for (int k = 0; k < kControlKinds; ++k) {
       for (size_t w = 0; w < weights.size(); ++w) {

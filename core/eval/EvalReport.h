@@ -20,9 +20,11 @@ struct ControlSummary {
 struct EvalSummary {
   int prompts = 0;
   double attribute_adherence = 0.0;  // mean of the four attributes
+  // Per attribute: the share of the prompts that name it (SampleResult::named) whose frame the probe reads so.
   std::array<double, kAttributeCount> adherence{};
+  std::array<int, kAttributeCount> judged{};  // prompts that name it
   std::array<bool, kAttributeCount> probe_reliable{};
-  double adherence_en = 0.0, adherence_zh = 0.0;
+  double adherence_en = 0.0, adherence_zh = 0.0;  // mean over the language's prompts of their named attributes' hits
   std::array<ControlSummary, kControlKinds> controls;  // index = engine::ControlKind
   double edge_precision = 0.0, edge_recall = 0.0;      // canny, at the highest weight
   std::vector<double> depth_residual_by_weight;        // depth correlation beyond the row-only prior

@@ -89,7 +89,11 @@ bool EvalRunner::runSample(engine::IEngine& engine, int index, uint64_t scene_se
   out->chinese = index % 2 == 1;
   out->prompt = out->chinese ? scene.prompt_zh : scene.prompt_en;
   out->figures = int(spec.figures.size());
-  for (int a = 0; a < kAttributeCount; ++a) out->truth[size_t(a)] = attributeOf(spec, kAttributes[size_t(a)]);
+  for (int a = 0; a < kAttributeCount; ++a) {
+    out->truth[size_t(a)] = attributeOf(spec, kAttributes[size_t(a)]);
+    out->named[size_t(a)] = promptNames(out->prompt, kAttributes[size_t(a)], out->truth[size_t(a)],
+                                        out->chinese ? scenes::Language::Chinese : scenes::Language::English);
+  }
 
   engine::GenerationRequest request;
   request.prompt = out->prompt;

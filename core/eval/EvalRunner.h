@@ -46,6 +46,7 @@ struct SampleResult {
   bool chinese = false;
   std::string prompt;
   AttributeValues truth{}, read{};
+  std::array<bool, kAttributeCount> named{};  // the prompt names the attribute (promptNames); only these are judged
   int figures = 0;
   // [kind][weight index]; depth: correlation, canny: edge F1, pose: mean relative keypoint error.
   std::array<std::vector<double>, kControlKinds> control;

@@ -2,7 +2,8 @@
 // Where figures are in a frame: a regression forest gives, per cell of a kFigureGridWidth x kFigureGridHeight
 // grid (4 x 4 pixels at the probe size), the chance that a figure covers it, from local colour, contrast
 // with its surroundings, gradient orientations and dark outline pixels, and, with the learned probe, its figure
-// density map near the cell. Fitted on real generator frames whose figure boxes come from their keypoints. Figures are counted as the map's blobs (countFigures).
+// density map near the cell. Fitted on real generator frames whose figure boxes come from their keypoints. Figures are
+// counted as the map's blobs (countFigures).
 #include <memory>
 #include <string>
 #include <vector>

@@ -170,3 +170,50 @@ TEST(EvalRunner, ControlNetsAreFoundLikeTheEngineFindsThem) {
   EXPECT_TRUE(found[1]);
   EXPECT_TRUE(found[2]);
 }
+
+TEST(EvalReport, APromptIsJudgedOnlyOnTheAttributesItNames) {
+  // Of held-out prompts, every one names its time of day, scene type and number of figures; some leave the
+  // palette out, and a prompt never names a value its scene does not have.
+  int paletteNamed = 0, paletteLeftOut = 0;
+  for (uint64_t seed : eval::holdoutSeeds(0, 120)) {
+    const scenes::SceneSample s = scenes::renderScene(scenes::sampleScene(seed), 64, 36, scenes::phrasingSeed(seed));
+    for (auto [prompt, language] :
+         {std::pair{s.prompt_en, scenes::Language::English}, std::pair{s.prompt_zh, scenes::Language::Chinese}}) {
+      for (eval::Attribute a : eval::kAttributes) {
+        const int truth = eval::attributeOf(s.spec, a);
+        if (a != eval::Attribute::Palette) EXPECT_TRUE(eval::promptNames(prompt, a, truth, language)) << prompt;
+        for (int other = 0; other < eval::attributeClassCount(a); ++other)
+          if (other != truth) EXPECT_FALSE(eval::promptNames(prompt, a, other, language)) << prompt;
+      }
+      (eval::promptNames(prompt, eval::Attribute::Palette, int(s.spec.palette), language) ? paletteNamed
+                                                                                          : paletteLeftOut)++;
+    }
+  }
+  EXPECT_GT(paletteNamed, 120);
+  EXPECT_GT(paletteLeftOut, 20);
+
+  // Two prompts: the first names everything and is read right but for its figures; the second leaves its
+  // palette out, and the palette read is wrong.
+  eval::EvalResults results;
+  results.samples.resize(2);
+  results.samples[1].chinese = true;
+  for (auto& r : results.samples) {
+    r.truth = {1, 2, 1, 3};
+    r.read = r.truth;
+    r.named = {true, true, true, true};
+  }
+  results.samples[0].read[2] = 0;
+  results.samples[1].read[3] = 0;
+  results.samples[1].named[3] = false;
+  const eval::EvalSummary s = eval::summarize(results, eval::ProbeCalibration{});
+  EXPECT_EQ(s.judged, (std::array<int, eval::kAttributeCount>{2, 2, 2, 1}));
+  EXPECT_DOUBLE_EQ(s.adherence[2], 0.5);
+  EXPECT_DOUBLE_EQ(s.adherence[3], 1.0);  // the wrong palette was not asked for
+  EXPECT_DOUBLE_EQ(s.attribute_adherence, (1.0 + 1.0 + 0.5 + 1.0) / 4);
+  EXPECT_DOUBLE_EQ(s.adherence_en, 0.75);
+  EXPECT_DOUBLE_EQ(s.adherence_zh, 1.0);
+  const std::vector<std::string> lines = eval::summaryLines(results, s, eval::ProbeCalibration{});
+  ASSERT_GE(lines.size(), 5u);
+  EXPECT_NE(lines[4].find("; 1 of the prompts name it)"), std::string::npos) << lines[4];
+  EXPECT_EQ(lines[3].find("name it"), std::string::npos) << lines[3];
+}
