@@ -35,8 +35,9 @@ NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<f
                                torch::Generator generator, double offset = 0.0);
 // The noise-prediction loss with the figures weighted up: mean squared error where each latent pixel weighs
 // 1 + figureWeight * (share of it inside a figure's box), normalised by the weights' sum so the loss stays on the
-// plain MSE's scale. Figures cover a few percent of a frame, so with the plain MSE (figureWeight 0, or an undefined
-// mask) the UNet learns little about drawing the number the prompt asks for. figureMask [B,1,H,W] at image size.
+// plain MSE's scale; figureWeight 0 or an undefined mask give the plain MSE. Figures cover a few percent of a frame;
+// weighing them up was meant to teach the UNet to draw the number the prompt asks for, but a 400-step fine-tune at
+// W = 8 counted no better than one without it (docs/training.md, session 11). figureMask [B,1,H,W] at image size.
 torch::Tensor figureWeightedMse(const torch::Tensor& pred, const torch::Tensor& target, const torch::Tensor& figureMask,
                                 double figureWeight);
 // Scaled VAE latents of a batch (posterior sample drawn from `generator`), no gradient.
