@@ -39,6 +39,11 @@ inline bool run(const TrainingRequest& r, std::string* error, const CancelToken&
       cancel, error);
 }
 
+// The stages a text, UNet or ControlNet stage needs first: the tokenizer and a 2-step VAE in `out`.
+inline bool runTokenizerAndVae(const std::string& out, std::string* error) {
+  return run(tinyRequest(out, "tokenizer", 0), error) && run(tinyRequest(out, "vae", 2), error);
+}
+
 inline std::string withoutSpaces(std::string s) {
   s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
   return s;

@@ -153,8 +153,7 @@ TEST(Train, AssembledTinyFolderLoadsAndGenerates) {
   QTemporaryDir dir;
   const std::string out = dir.path().toStdString();
   std::string error;
-  ASSERT_TRUE(run(tinyRequest(out, "tokenizer", 0), &error)) << error;
-  ASSERT_TRUE(run(tinyRequest(out, "vae", 2), &error)) << error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
   ASSERT_TRUE(run(tinyRequest(out, "unet", 3), &error)) << error;
   auto cn = tinyRequest(out, "controlnet", 2);
   cn.kind = "depth";
@@ -478,8 +477,7 @@ TEST(Train, TextStageGivesTheUNetAFrozenContrastiveEncoder) {
   QTemporaryDir dir;
   const std::string out = dir.path().toStdString();
   std::string error;
-  ASSERT_TRUE(run(tinyRequest(out, "tokenizer", 0), &error)) << error;
-  ASSERT_TRUE(run(tinyRequest(out, "vae", 2), &error)) << error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
   auto text = tinyRequest(out, "text", 40);
   text.batch = 16;
   std::vector<std::string> lines;
@@ -613,8 +611,7 @@ TEST(Train, FigureWeightReachesTheUNetLoss) {
   QTemporaryDir dir;
   const std::string out = dir.path().toStdString();
   std::string error;
-  ASSERT_TRUE(run(tinyRequest(out, "tokenizer", 0), &error)) << error;
-  ASSERT_TRUE(run(tinyRequest(out, "vae", 2), &error)) << error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
   ASSERT_TRUE(run(tinyRequest(out, "unet", 3), &error)) << error;
   const auto plain = lossColumn(out + "/training/unet/loss.csv");
   auto weighted = tinyRequest(out, "unet", 3);

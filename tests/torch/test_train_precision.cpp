@@ -125,8 +125,7 @@ TEST(TrainPrecision, StagesTrainInBf16AndRejectAnUnknownPrecision) {
   QTemporaryDir dir;
   const std::string out = dir.path().toStdString();
   std::string error;
-  ASSERT_TRUE(run(tinyRequest(out, "tokenizer", 0), &error)) << error;
-  ASSERT_TRUE(run(tinyRequest(out, "vae", 2), &error)) << error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
   auto unet = tinyRequest(out, "unet", 3);
   unet.extra["precision"] = "bf16-ish";
   EXPECT_FALSE(run(unet, &error));
