@@ -157,7 +157,14 @@ TEST(Train, AssembledTinyFolderLoadsAndGenerates) {
   ASSERT_TRUE(run(tinyRequest(out, "unet", 3), &error)) << error;
   auto cn = tinyRequest(out, "controlnet", 2);
   cn.kind = "depth";
-  ASSERT_TRUE(run(cn, &error)) << error;
+  cn.extra["timestep_power"] = "3";
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(cn, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "controlnet-depth: timesteps drawn as (1 - u^3) T"), lines.end());
+  cn.extra["timestep_power"] = "0";
+  EXPECT_FALSE(run(cn, &error));
+  EXPECT_NE(error.find("timestep_power must be positive"), std::string::npos) << error;
+  cn.extra.erase("timestep_power");
   cn.kind = "sketch";
   EXPECT_FALSE(run(cn, &error));
   EXPECT_NE(error.find("--kind"), std::string::npos) << error;
@@ -545,6 +552,24 @@ TEST(TrainNoise, OffsetNoiseShiftsWholeChannels) {
   // Plain noise: a channel's mean over 256 values has std 1/16; offset 0.5 adds 0.5 in quadrature.
   EXPECT_NEAR(spread(0.0), 1.0 / 16, 0.015);
   EXPECT_NEAR(spread(0.5), std::sqrt(0.25 + 1.0 / 256), 0.06);
+}
+
+TEST(TrainNoise, TimestepPowerDrawsTheNoisySteps) {
+  const std::vector<float> ac(1000, 0.5f);
+  const torch::Tensor latents = torch::zeros({4000, 1, 1, 1});
+  auto draw = [&](double power) {
+    auto gen = torch_engine::makeCpuGenerator(9);
+    return torch_engine::train::addTrainingNoise(latents, ac, gen, 0.0, power).timesteps;
+  };
+  const torch::Tensor uniform = draw(1.0), cubic = draw(3.0);
+  for (const torch::Tensor& t : {uniform, cubic}) {
+    EXPECT_GE(t.min().item<int64_t>(), 0);
+    EXPECT_LE(t.max().item<int64_t>(), 999);
+  }
+  // P(t >= k) = (1 - k/T)^(1/3) when t = (1 - u^3) T (against 1 - k/T uniform). 4000 draws: standard error < 0.008.
+  EXPECT_NEAR((uniform >= 500).to(torch::kFloat64).mean().item<double>(), 0.5, 0.03);
+  EXPECT_NEAR((cubic >= 500).to(torch::kFloat64).mean().item<double>(), std::cbrt(0.5), 0.03);
+  EXPECT_NEAR((cubic >= 900).to(torch::kFloat64).mean().item<double>(), std::cbrt(0.1), 0.03);  // 0.464, not 0.1
 }
 
 TEST(TrainData, FigureMasksCoverEachFigureAndNothingElse) {

@@ -18,10 +18,16 @@ torch::Tensor tokenizePrompts(const engine::ClipTokenizer& tokenizer, const std:
 }
 
 NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<float>& alphasCumprod,
-                               torch::Generator generator, double offset) {
+                               torch::Generator generator, double offset, double timestepPower) {
   NoisedLatents n;
   const int64_t b = latents.size(0);
-  n.timesteps = at::randint(int64_t(alphasCumprod.size()), {b}, generator, torch::TensorOptions(torch::kInt64));
+  const auto steps = int64_t(alphasCumprod.size());
+  if (timestepPower == 1.0) {
+    n.timesteps = at::randint(steps, {b}, generator, torch::TensorOptions(torch::kInt64));
+  } else {  // t = (1 - u^p) T: p > 1 draws the noisier timesteps more often
+    const torch::Tensor u = at::rand({b}, generator, torch::TensorOptions(torch::kFloat64));
+    n.timesteps = ((1.0 - u.pow(timestepPower)) * double(steps)).floor().clamp(0, double(steps - 1)).to(torch::kInt64);
+  }
   n.noise = at::randn(latents.sizes(), generator, torch::TensorOptions(torch::kFloat32));
   if (offset > 0) {
     n.noise += offset * at::randn({b, latents.size(1), 1, 1}, generator, torch::TensorOptions(torch::kFloat32));

@@ -26,13 +26,15 @@ struct NoisedLatents {
 
 // [B, 77] int64: BOS + tokens (truncated) + EOS, padded with the pad id.
 torch::Tensor tokenizePrompts(const engine::ClipTokenizer& tokenizer, const std::vector<std::string>& prompts);
-// Uniform timesteps and Gaussian noise drawn from `generator`. `offset` > 0 adds "offset noise": a per-image,
-// per-channel constant offset * N(0, 1) to the noise. With plain noise, the scaled-linear schedule leaves an
-// image's mean through even the last timestep, so the model learns to read the mean from its input instead of
-// choosing it from the prompt; sampling starts from noise of mean ~0, and every sample comes out with the
-// data's middle brightness (a night scene as light as noon).
+// Timesteps and Gaussian noise drawn from `generator`. The timesteps are uniform with `timestepPower` 1, and
+// t = floor((1 - u^p) * T) for u ~ U[0, 1) otherwise: p = 3 is T2I-Adapter's cubic sampling, which draws the
+// noisy early steps of sampling, where a frame's layout is decided, more often (P(t >= T/2) = 0.79 against 0.5).
+// `offset` > 0 adds "offset noise": a per-image, per-channel constant offset * N(0, 1) to the noise. With plain noise,
+// the scaled-linear schedule leaves an image's mean through even the last timestep, so the model learns to read the
+// mean from its input instead of choosing it from the prompt; sampling starts from noise of mean ~0, and every sample
+// comes out with the data's middle brightness (a night scene as light as noon).
 NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<float>& alphasCumprod,
-                               torch::Generator generator, double offset = 0.0);
+                               torch::Generator generator, double offset = 0.0, double timestepPower = 1.0);
 // The noise-prediction loss with the figures weighted up: mean squared error where each latent pixel weighs
 // 1 + figureWeight * (share of it inside a figure's box), normalised by the weights' sum so the loss stays on the
 // plain MSE's scale; figureWeight 0 or an undefined mask give the plain MSE. Figures cover a few percent of a frame;

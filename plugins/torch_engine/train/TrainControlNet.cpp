@@ -1,6 +1,7 @@
 // `train controlnet --kind depth|canny|pose`: a ControlNet initialised from the trained UNet's encoder (conv_in,
 // time_embedding, down_blocks, mid_block copied; the residual 1x1 convs and the condition embedding's last conv
 // zero, so training starts from "no effect"), trained with the UNet, text encoder and VAE frozen.
+#include <cstdio>
 #include <filesystem>
 
 #include "plugins/torch_engine/nn/ControlNet.h"
@@ -81,6 +82,16 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
   const LoopSettings loop = loopSettings(request, name, 3000, 1e-4, 100);
 
   const double noiseOffset = extraNumber(request, "noise_offset", 0.1);  // as the UNet was trained
+  const double timestepPower = extraNumber(request, "timestep_power", 1.0);
+  if (!(timestepPower > 0)) {
+    if (error) *error = name + ": --set timestep_power must be positive";
+    return false;
+  }
+  if (timestepPower != 1.0) {
+    char line[96];
+    std::snprintf(line, sizeof line, "%s: timesteps drawn as (1 - u^%g) T", name.c_str(), timestepPower);
+    print(line);
+  }
   const TrainPrecision precision = trainPrecision(request);
   const bool bf16 = precision == TrainPrecision::Bf16;
   print(name + ": forward passes in " + precisionName(precision));
@@ -89,7 +100,7 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
     const TrainingBatch b = batches.get(s);
     auto gen = makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0xC0));
     const torch::Tensor latents = cache.latents(b.rgb, b.pool_index, gen);
-    const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen, noiseOffset);
+    const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen, noiseOffset, timestepPower);
     torch::Tensor pred;
     {
       const AutocastScope autocast(bf16);
