@@ -29,6 +29,7 @@
 #include "plugins/torch_engine/pipeline/TorchEngineFactory.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "plugins/torch_engine/sampling/Sampler.h"
+#include "plugins/torch_engine/train/ControlGain.h"
 #include "plugins/torch_engine/train/DiffusionTraining.h"
 #include "plugins/torch_engine/train/ModelFolder.h"
 #include "plugins/torch_engine/train/TrainLoop.h"
@@ -42,6 +43,13 @@ using namespace shotcraft;
 using namespace shotcraft::engine;
 namespace fs = std::filesystem;
 using namespace shotcraft::test;
+
+namespace {
+std::string readText(const std::string& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+}  // namespace
 
 TEST(TrainData, BatchesAreDeterministicAndSkipHoldouts) {
   torch_engine::train::DataSettings s;
@@ -149,6 +157,37 @@ TEST(Train, ResumeContinuesBitForBit) {
   EXPECT_EQ(full, resumed);
 }
 
+// The recipe-sized ControlNet's condition embedding must tell one depth map from another at its start: the
+// features its zero-initialised conv_out sees vary from scene to scene. With libtorch's default init they did not.
+TEST(TrainControlNet, StartsWithFeaturesThatTellMapsApart) {
+  using namespace torch_engine;
+  std::string error;
+  nn::UNetConfig unetConfig;
+  nn::ControlNetConfig cnConfig;
+  ASSERT_TRUE(nn::UNetConfig::fromJson(train::unetConfigJson(false, 16), &unetConfig, &error)) << error;
+  ASSERT_TRUE(nn::ControlNetConfig::fromJson(train::controlNetConfigJson(false, 16), &cnConfig, &error)) << error;
+  torch::manual_seed(0);
+  nn::UNet unet(unetConfig);
+  nn::ControlNet fresh(cnConfig), started(cnConfig);
+  EXPECT_GT(train::initControlNetFromUNet(*started, *unet), 100);
+  std::vector<torch::Tensor> maps;
+  for (uint64_t seed : {11u, 12u, 13u, 14u}) {
+    const scenes::SceneSample sample =
+        scenes::renderScene(scenes::sampleScene(seed), 256, 144, scenes::phrasingSeed(seed));
+    maps.push_back(train::controlTensor(sample, train::ControlMap::Depth));
+  }
+  const torch::Tensor cond = torch::stack(maps);
+  torch::NoGradGuard noGrad;
+  const auto spreadShare = [&](nn::ControlNetImpl& cn) {
+    const torch::Tensor f = cn.controlnet_cond_embedding->features(cond);
+    return ((f - f.mean(0, true)).pow(2).mean().sqrt() / f.pow(2).mean().sqrt()).item<double>();
+  };
+  EXPECT_GT(spreadShare(*started), 0.1);
+  EXPECT_LT(spreadShare(*fresh), 0.01) << "libtorch's default init: the map barely reaches conv_out";
+  EXPECT_EQ(started->controlnet_cond_embedding->conv_out->weight.abs().max().item<float>(), 0.0f);
+  EXPECT_EQ(started->controlnet_cond_embedding->conv_in->bias.abs().max().item<float>(), 0.0f);
+}
+
 TEST(Train, AssembledTinyFolderLoadsAndGenerates) {
   QTemporaryDir dir;
   const std::string out = dir.path().toStdString();
@@ -165,6 +204,55 @@ TEST(Train, AssembledTinyFolderLoadsAndGenerates) {
   EXPECT_FALSE(run(cn, &error));
   EXPECT_NE(error.find("timestep_power must be positive"), std::string::npos) << error;
   cn.extra.erase("timestep_power");
+
+  // The stage ends with its control gain report; report_only=1 measures the finished ControlNet again, alike.
+  EXPECT_NE(std::find_if(lines.begin(), lines.end(),
+                         [](const std::string& l) {
+                           return l.rfind(
+                                      "controlnet-depth: control gain on 4 held-out scenes (loss the control "
+                                      "saves at t = 100 / 300 / 500 / 700 / 900): ",
+                                      0) == 0;
+                         }),
+            lines.end());
+  const std::string gainPath = out + "/training/controlnet-depth/control_gain.json";
+  const std::string gainJson = readText(gainPath);
+  EXPECT_NE(gainJson.find("\"timestep\": 900"), std::string::npos) << gainJson;
+  fs::remove(gainPath);
+  cn.extra["report_only"] = "1";
+  ASSERT_TRUE(run(cn, &error)) << error;
+  EXPECT_EQ(readText(gainPath), gainJson);
+  cn.extra.erase("report_only");
+  {
+    // Measured directly: the trained ControlNet changes the UNet's prediction at every timestep; one with its zero
+    // convs still zero (the state training starts from) leaves it exactly as it is.
+    torch_engine::train::FrozenParts frozen;
+    ASSERT_TRUE(torch_engine::train::loadFrozenParts(out, true, &frozen, &error)) << error;
+    torch_engine::nn::ControlNet trained{nullptr};
+    ASSERT_TRUE(torch_engine::nn::loadControlNetFolder(out + "/controlnet-depth", &trained, &error)) << error;
+    const auto measure = [&](torch_engine::nn::ControlNetImpl& net) {
+      return torch_engine::train::measureControlGain(net, frozen, torch_engine::train::ControlMap::Depth, "depth", 5, 2,
+                                                     64, 32, {200, 800});
+    };
+    const auto a = measure(*trained);
+    ASSERT_EQ(a.rows.size(), 2u);
+    EXPECT_EQ(a.scenes, 2);
+    EXPECT_GT(a.feature_spread, 0.0);
+    for (const auto& row : a.rows) {
+      EXPECT_TRUE(std::isfinite(row.loss_with) && row.loss_with > 0);
+      EXPECT_NE(row.loss_with, row.loss_without) << row.timestep;
+    }
+    torch::NoGradGuard noGrad;
+    for (auto& p : trained->named_parameters()) {
+      if (p.key().rfind("controlnet_down_blocks.", 0) == 0 || p.key().rfind("controlnet_mid_block.", 0) == 0) {
+        p.value().zero_();
+      }
+    }
+    const auto zero = measure(*trained);
+    for (size_t i = 0; i < zero.rows.size(); ++i) {
+      EXPECT_EQ(zero.rows[i].loss_with, zero.rows[i].loss_without);
+      EXPECT_EQ(zero.rows[i].loss_without, a.rows[i].loss_without) << "the same scenes, noise and timesteps";
+    }
+  }
   cn.kind = "sketch";
   EXPECT_FALSE(run(cn, &error));
   EXPECT_NE(error.find("--kind"), std::string::npos) << error;
@@ -347,10 +435,7 @@ TEST(Train, VaeDecoderFineTuneKeepsTheEncoderAndScale) {
     ASSERT_NE(file, nullptr) << error;
     for (const std::string& name : file->names()) (*tensors)[name] = file->tensor(name).clone();
   };
-  auto readConfig = [&] {
-    std::ifstream in(out + "/vae/config.json");
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  };
+  auto readConfig = [&] { return readText(out + "/vae/config.json"); };
   std::map<std::string, torch::Tensor> before, after;
   readAll(&before);
   const std::string configBefore = readConfig();

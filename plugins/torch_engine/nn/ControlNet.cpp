@@ -26,9 +26,14 @@ torch::Tensor ControlNetConditioningEmbeddingImpl::forward(const torch::Tensor& 
   // these full-resolution convolutions with 3-16 channels (TrainPrecision.Bf16AutocastControlNetMatchesFp32):
   // this small net runs in its weights' own type.
   const AutocastPause ownPrecision;
+  return conv_out(features(cond));
+}
+
+torch::Tensor ControlNetConditioningEmbeddingImpl::features(const torch::Tensor& cond) {
+  const AutocastPause ownPrecision;
   torch::Tensor h = torch::silu(conv_in(cond));
   for (auto& conv : m_blocks) h = torch::silu(conv(h));
-  return conv_out(h);
+  return h;
 }
 
 ControlNetImpl::ControlNetImpl(const ControlNetConfig& config) : m_config(config) {

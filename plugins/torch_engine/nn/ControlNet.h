@@ -18,7 +18,8 @@ class ControlNetConditioningEmbeddingImpl : public torch::nn::Module {
  public:
   ControlNetConditioningEmbeddingImpl(int64_t conditioningChannels, const std::vector<int64_t>& channels,
                                       int64_t outChannels);
-  torch::Tensor forward(const torch::Tensor& cond);
+  torch::Tensor forward(const torch::Tensor& cond);   // conv_out(features(cond))
+  torch::Tensor features(const torch::Tensor& cond);  // the last block's SiLU output, what conv_out sees
 
   Conv2d conv_in{nullptr};
   torch::nn::ModuleList blocks{nullptr};

@@ -10,6 +10,7 @@
 #include "core/engine/ClipTokenizer.h"
 #include "core/engine/Engine.h"
 #include "plugins/torch_engine/nn/ClipText.h"
+#include "plugins/torch_engine/nn/ControlNet.h"
 #include "plugins/torch_engine/nn/UNet.h"
 #include "plugins/torch_engine/nn/Vae.h"
 #include "plugins/torch_engine/train/LatentCache.h"
@@ -58,5 +59,10 @@ LatentCache makeLatentCache(const engine::TrainingRequest& request, nn::Vae vae,
                             const PrintFn& print);
 
 bool loadFrozenParts(const std::string& outDir, bool withUNet, FrozenParts* out, std::string* error);
+
+// A ControlNet's start (TrainControlNet.cpp): every UNet parameter whose name it shares copied, the "zero convs"
+// (controlnet_down_blocks, controlnet_mid_block, the condition embedding's conv_out) zero, the condition
+// embedding's other convs He-initialised with zero biases. Returns the count of tensors copied.
+int initControlNetFromUNet(nn::ControlNetImpl& cn, nn::UNetImpl& unet);
 
 }  // namespace shotcraft::torch_engine::train

@@ -1,12 +1,14 @@
 // `train controlnet --kind depth|canny|pose`: a ControlNet initialised from the trained UNet's encoder (conv_in,
 // time_embedding, down_blocks, mid_block copied; the residual 1x1 convs and the condition embedding's last conv
-// zero, so training starts from "no effect"), trained with the UNet, text encoder and VAE frozen.
+// zero, so training starts from "no effect"), trained with the UNet, text encoder and VAE frozen. It ends with
+// the control gain report (ControlGain.h); `--set report_only=1` measures a finished controlnet-KIND/ again.
 #include <cstdio>
 #include <filesystem>
 
 #include "plugins/torch_engine/nn/ControlNet.h"
 #include "plugins/torch_engine/sampling/NoiseSchedule.h"
 #include "plugins/torch_engine/sampling/Sampler.h"
+#include "plugins/torch_engine/train/ControlGain.h"
 #include "plugins/torch_engine/train/DiffusionTraining.h"
 #include "plugins/torch_engine/train/LatentCache.h"
 #include "plugins/torch_engine/train/ModelFolder.h"
@@ -18,25 +20,45 @@ namespace shotcraft::torch_engine::train {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// Copies every UNet parameter whose name the ControlNet shares; zeroes the "zero convs". Returns the count copied.
-int initFromUNet(nn::ControlNet& cn, nn::UNet& unet) {
+int initControlNetFromUNet(nn::ControlNetImpl& cn, nn::UNetImpl& unet) {
   torch::NoGradGuard noGrad;
-  const auto source = unet->named_parameters();
+  const auto source = unet.named_parameters();
   int copied = 0;
-  for (auto& p : cn->named_parameters()) {
+  for (auto& p : cn.named_parameters()) {
     const std::string& name = p.key();
     const bool zero = name.rfind("controlnet_down_blocks.", 0) == 0 || name.rfind("controlnet_mid_block.", 0) == 0 ||
                       name.rfind("controlnet_cond_embedding.conv_out.", 0) == 0;
     if (zero) {
       p.value().zero_();
+    } else if (name.rfind("controlnet_cond_embedding.", 0) == 0) {
+      // He initialisation (zero biases), so each conv keeps its input's scale. With libtorch's default (gain
+      // 1/sqrt(3), biases of the same size) what conv_out sees varied from one map to another by 0.2-0.3% of
+      // its RMS, and a depth ControlNet never learned to read its map (docs/training.md, session 13).
+      if (p.value().dim() == 4) {
+        torch::nn::init::kaiming_normal_(p.value(), 0.0, torch::kFanIn, torch::kReLU);
+      } else {
+        p.value().zero_();
+      }
     } else if (const auto* t = source.find(name); t && t->sizes() == p.value().sizes()) {
       p.value().copy_(*t);
       ++copied;
     }
   }
   return copied;
+}
+
+namespace {
+
+// Measures `cn` against the UNet alone (ControlGain.h) and writes OUT/training/NAME/control_gain.json.
+bool reportControlGain(nn::ControlNetImpl& cn, FrozenParts& frozen, ControlMap map,
+                       const engine::TrainingRequest& request, bool tiny, const PrintFn& print, std::string* error) {
+  const std::string name = "controlnet-" + request.kind;
+  cn.eval();
+  const ControlGain gain =
+      measureControlGain(cn, frozen, map, request.kind, request.data_seed ^ 0xC6A1ull, tiny ? 4 : 32, tiny ? 64 : 256,
+                         tiny ? 32 : 144, {100, 300, 500, 700, 900});
+  print(name + ": " + describe(gain));
+  return writeTextFile((fs::path(stageDir(request, name)) / "control_gain.json").string(), toJson(gain), error);
 }
 
 }  // namespace
@@ -58,12 +80,21 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
     if (error) *error = name + ": needs the vae, tokenizer and unet stages first: " + *error;
     return false;
   }
+  if (extraNumber(request, "report_only", 0) != 0) {  // the finished controlnet-KIND/ as it is: measure, train nothing
+    nn::ControlNet cn{nullptr};
+    if (!nn::loadControlNetFolder((fs::path(request.out_dir) / name).string(), &cn, error)) {
+      *error = "train controlnet --set report_only=1 needs a finished " + name + " stage: " + *error;
+      return false;
+    }
+    cn->to(torch::kFloat32);
+    return reportControlGain(*cn, frozen, map, request, tiny, print, error);
+  }
   const std::string json = controlNetConfigJson(tiny, frozen.vae->config().latentChannels);
   nn::ControlNetConfig config;
   if (!nn::ControlNetConfig::fromJson(json, &config, error)) return false;
   torch::manual_seed(request.data_seed);
   nn::ControlNet cn(config);
-  const int copied = initFromUNet(cn, frozen.unet);
+  const int copied = initControlNetFromUNet(*cn, *frozen.unet);
   print(name + ": " + std::to_string(copied) + " tensors copied from the UNet");
 
   DataSettings data;
@@ -123,7 +154,8 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
   };
   if (!runTrainingLoop(loop, {{"controlnet.", cn.get()}}, optimizer, step, print, cancel, error)) return false;
   return writeComponent((fs::path(request.out_dir) / name).string(), json, *cn, "diffusion_pytorch_model.safetensors",
-                        error);
+                        error) &&
+         reportControlGain(*cn, frozen, map, request, tiny, print, error);
 }
 
 }  // namespace shotcraft::torch_engine::train

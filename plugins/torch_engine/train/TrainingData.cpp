@@ -1,6 +1,7 @@
 #include "plugins/torch_engine/train/TrainingData.h"
 
 #include <cmath>
+#include <stdexcept>
 
 #include <opencv2/imgproc.hpp>
 
@@ -43,6 +44,20 @@ torch::Tensor figureMask(const scenes::SceneSample& sample) {
   return torch::from_blob(mask.data, {1, mask.rows, mask.cols}, torch::kFloat32).clone();
 }
 
+torch::Tensor controlTensor(const scenes::SceneSample& sample, ControlMap map) {
+  switch (map) {
+    case ControlMap::Depth:
+      return toTensor(sample.depth, 1.0f / 255.0f, 0.0f);
+    case ControlMap::Canny:
+      return toTensor(sample.canny, 1.0f / 255.0f, 0.0f);
+    case ControlMap::Pose:
+      return toTensor(sample.pose, 1.0f / 255.0f, 0.0f);
+    case ControlMap::None:
+      break;
+  }
+  throw std::invalid_argument("controlTensor: no control map asked for");
+}
+
 uint64_t mixSeed(uint64_t a, uint64_t b, uint64_t c) { return splitmix(splitmix(splitmix(a) ^ b) ^ c); }
 
 uint64_t trainingSceneSeed(uint64_t dataSeed, int64_t index) {
@@ -67,12 +82,7 @@ TrainingBatch renderBatch(const DataSettings& s, int64_t step) {
         scenes::renderScene(scenes::sampleScene(seed), s.width, s.height, scenes::phrasingSeed(seed));
     rgb.push_back(toTensor(sample.rgb, 2.0f / 255.0f, -1.0f));
     if (s.figure_masks) figures.push_back(figureMask(sample));
-    switch (s.control) {
-      case ControlMap::Depth: control.push_back(toTensor(sample.depth, 1.0f / 255.0f, 0.0f)); break;
-      case ControlMap::Canny: control.push_back(toTensor(sample.canny, 1.0f / 255.0f, 0.0f)); break;
-      case ControlMap::Pose: control.push_back(toTensor(sample.pose, 1.0f / 255.0f, 0.0f)); break;
-      case ControlMap::None: break;
-    }
+    if (s.control != ControlMap::None) control.push_back(controlTensor(sample, s.control));
     const double u = double(choice >> 11) / double(1ull << 53);
     if (u < s.prompt_drop) {
       b.prompts.emplace_back();

@@ -49,6 +49,9 @@ torch::Tensor figureMask(const scenes::SceneSample& sample);
 // [-1, 1] with 2/255 and -1, control maps to [0, 1] with 1/255 and 0).
 torch::Tensor toTensor(const cv::Mat& mat, float scale, float shift);
 
+// The scene's `map` (not None) as the ControlNet takes it: [3,H,W] float32 in [0, 1].
+torch::Tensor controlTensor(const scenes::SceneSample& sample, ControlMap map);
+
 // Scene seed of training item `index` (never a held-out scene).
 uint64_t trainingSceneSeed(uint64_t dataSeed, int64_t index);
 // A well-mixed 64-bit value of (a, b, c): seeds for per-step generators and per-item choices.
