@@ -308,6 +308,9 @@ TEST(Train, AssembledTinyFolderLoadsAndGenerates) {
   ASSERT_TRUE(card.open(QIODevice::ReadOnly));
   const std::string cardText = card.readAll().toStdString();
   EXPECT_NE(cardText.find("| unet |"), std::string::npos) << cardText;
+  EXPECT_NE(cardText.find("ControlNet depth, control gain on 4 held-out scenes: it saves "), std::string::npos)
+      << cardText;
+  EXPECT_TRUE(fs::exists(ship + "/training-logs/controlnet-depth-control-gain.json"));
   o.model_dir = ship;
   auto shipped = torch_engine::TorchEngineFactory().create(o, &error);
   ASSERT_NE(shipped, nullptr) << error;
