@@ -1,10 +1,10 @@
 #pragma once
 // How much a trained ControlNet tells the frozen UNet: the epsilon-prediction loss on held-out scenes with the
-// ControlNet's residuals (weight 1) against the UNet alone, and against the ControlNet given another scene's map, on
-// the same latents, prompts, noise and timesteps,
-// at a few fixed timesteps. A ControlNet whose map carries nothing the prompt and the noisy latent do not already
-// give saves nothing (gain 0), at any training loss. Written by `train controlnet` at the end of the stage to
-// OUT/training/controlnet-KIND/control_gain.json (`--set report_only=1` measures a finished ControlNet again).
+// ControlNet's residuals (weight 1), against the UNet alone and against the ControlNet given another scene's map,
+// on the same latents, prompts and noise, at a few fixed timesteps. A ControlNet that reads nothing from its map
+// saves nothing against another scene's map (map gain 0), whatever its training loss. Written by `train
+// controlnet` at the end of the stage to OUT/training/controlnet-KIND/control_gain.json (`--set report_only=1`
+// measures a finished ControlNet again).
 #include <string>
 #include <vector>
 
@@ -44,7 +44,7 @@ ControlGain measureControlGain(nn::ControlNetImpl& controlnet, FrozenParts& froz
 
 std::string toJson(const ControlGain& g);
 // "control gain on 32 held-out scenes (loss the control saves at t = 100 / 300 / ...): 0.4% / 1.2% / ...; mean 0.8%;
-// from the map's content: 0.1% / ...; mean 0.3%"
+// from the map's content: 0.1% / ...; mean 0.3%; condition features 0.0196 RMS from scene to scene, of 0.0451"
 std::string describe(const ControlGain& g);
 
 }  // namespace shotcraft::torch_engine::train
