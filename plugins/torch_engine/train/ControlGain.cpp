@@ -66,7 +66,7 @@ ControlGain measureControlGain(nn::ControlNetImpl& controlnet, FrozenParts& froz
       g.feature_spread = (f - f.mean(0, true)).pow(2).mean().sqrt().item<double>();
     }
     const torch::Tensor context = frozen.text->encode(tokenizePrompts(*frozen.tokenizer, prompts));
-    const auto rows = double(latents.size(0));
+    const auto batchSize = double(latents.size(0));
     for (ControlGainRow& row : g.rows) {
       const torch::Tensor noise = torch::randn(latents.sizes(), gen, latents.options());
       const double ac = schedule.alphaCumprod(row.timestep);
@@ -74,11 +74,11 @@ ControlGain measureControlGain(nn::ControlNetImpl& controlnet, FrozenParts& froz
       const torch::Tensor t = torch::full({latents.size(0)}, int64_t(row.timestep), torch::kInt64);
       const auto loss = [&](const torch::Tensor& map) {
         const nn::ControlResiduals residuals = controlnet.forward(noisy, t, context, map);
-        return torch::mse_loss(frozen.unet->forward(noisy, t, context, &residuals), noise).item<double>() * rows;
+        return torch::mse_loss(frozen.unet->forward(noisy, t, context, &residuals), noise).item<double>() * batchSize;
       };
       row.loss_with += loss(cond);
       row.loss_shuffled += loss(cond.roll(1, 0));
-      row.loss_without += torch::mse_loss(frozen.unet->forward(noisy, t, context), noise).item<double>() * rows;
+      row.loss_without += torch::mse_loss(frozen.unet->forward(noisy, t, context), noise).item<double>() * batchSize;
     }
     g.scenes += int(latents.size(0));
   }

@@ -64,5 +64,8 @@ bool loadFrozenParts(const std::string& outDir, bool withUNet, FrozenParts* out,
 // (controlnet_down_blocks, controlnet_mid_block, the condition embedding's conv_out) zero, the condition
 // embedding's other convs He-initialised with zero biases. Returns the count of tensors copied.
 int initControlNetFromUNet(nn::ControlNetImpl& cn, nn::UNetImpl& unet);
+// The residual 1x1 convs that add a ControlNet's features to the UNet (controlnet_down_blocks.*,
+// controlnet_mid_block.*): zero at the start, so a new ControlNet has no effect.
+bool isControlNetZeroConv(const std::string& parameterName);
 
 }  // namespace shotcraft::torch_engine::train

@@ -20,14 +20,17 @@ namespace shotcraft::torch_engine::train {
 
 namespace fs = std::filesystem;
 
+bool isControlNetZeroConv(const std::string& parameterName) {
+  return parameterName.rfind("controlnet_down_blocks.", 0) == 0 || parameterName.rfind("controlnet_mid_block.", 0) == 0;
+}
+
 int initControlNetFromUNet(nn::ControlNetImpl& cn, nn::UNetImpl& unet) {
   torch::NoGradGuard noGrad;
   const auto source = unet.named_parameters();
   int copied = 0;
   for (auto& p : cn.named_parameters()) {
     const std::string& name = p.key();
-    const bool zero = name.rfind("controlnet_down_blocks.", 0) == 0 || name.rfind("controlnet_mid_block.", 0) == 0 ||
-                      name.rfind("controlnet_cond_embedding.conv_out.", 0) == 0;
+    const bool zero = isControlNetZeroConv(name) || name.rfind("controlnet_cond_embedding.conv_out.", 0) == 0;
     if (zero) {
       p.value().zero_();
     } else if (name.rfind("controlnet_cond_embedding.", 0) == 0) {
