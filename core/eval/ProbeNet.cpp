@@ -130,8 +130,11 @@ bool ProbeNetWeights::load(const std::string& dir, std::string* error) {
     cv::FileStorage fs(weightsPath, cv::FileStorage::READ);
     if (!fs.isOpened()) return fail(error, "probe: cannot read " + weightsPath);
     const auto read = [&](const std::string& key, int rows, int cols, cv::Mat* out) {
-      fs[key] >> *out;
-      if (out->type() != CV_32F || out->rows != rows || out->cols != cols ||
+      // The declared shape is checked before OpenCV allocates it, so a hostile file cannot ask for gigabytes.
+      const cv::FileNode node = fs[key];
+      const bool shaped = node.isMap() && int(node["rows"]) == rows && int(node["cols"]) == cols;
+      if (shaped) node >> *out;
+      if (!shaped || out->type() != CV_32F || out->rows != rows || out->cols != cols ||
           !cv::checkRange(*out, true, nullptr, -1e6, 1e6))
         return fail(error, "probe: " + weightsPath + ": " + key + " is missing, not " + std::to_string(rows) + "x" +
                                std::to_string(cols) + " float32, or not finite");

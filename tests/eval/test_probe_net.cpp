@@ -98,6 +98,11 @@ TEST(ProbeNet, BrokenFoldersAreRefusedWithOneLine) {
   ASSERT_TRUE(QFile::copy(other.filePath(QStringLiteral("weights.yml.gz")), dir.filePath(QStringLiteral("weights.yml.gz"))));
   EXPECT_FALSE(net.load(d, &error));
   EXPECT_NE(error.find("head_w is missing, not 21x32 float32, or not finite"), std::string::npos) << error;
+  // A matrix that declares a huge shape is refused before it is allocated (zlib reads an uncompressed file too).
+  rewrite("weights.yml.gz",
+          "%YAML:1.0\n---\nconv0_w: !!opencv-matrix\n   rows: 2000000\n   cols: 2000000\n   dt: f\n   data: [ 0. ]\n");
+  EXPECT_FALSE(net.load(d, &error));
+  EXPECT_NE(error.find("conv0_w is missing, not 2x27 float32, or not finite"), std::string::npos) << error;
   rewrite("weights.yml.gz", "garbage that is not gzip");
   EXPECT_FALSE(net.load(d, &error));
   EXPECT_NE(error.find("weights.yml.gz"), std::string::npos) << error;
