@@ -445,7 +445,7 @@
 <context>
     <name>shotcraft::ui::ControlSlotEditor</name>
     <message>
-        <location filename="../ui/ControlSlotEditor.cpp" line="+250"/>
+        <location filename="../ui/ControlSlotEditor.cpp" line="+266"/>
         <source>No map</source>
         <translation>无控制图</translation>
     </message>
@@ -540,7 +540,38 @@
         <translation>控制停止生效时所处的去噪步数比例</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+1"/>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto (the model&apos;s choice)</source>
+        <translation>自动（模型的选择）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balanced</source>
+        <translation>平衡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Control first</source>
+        <translation>控制优先</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which of the two guidance passes the control acts on.
+Balanced: the control acts on both passes.
+Control first: only on the prompt&apos;s pass, so the CFG scale strengthens it.
+Auto: what the ControlNet asks for (Shotcraft&apos;s own model: control first).</source>
+        <translation>控制作用于引导的两次计算中的哪一次。
+平衡：控制作用于两次计算。
+控制优先：只作用于提示词那一次，因此 CFG 强度会加强控制。
+自动：按 ControlNet 的要求（Shotcraft 自带的模型：控制优先）。</translation>
+    </message>
+    <message>
+        <location line="-8"/>
         <source>The part of the denoising steps during which the control steers the picture</source>
         <translation>控制在去噪过程中起引导作用的步数区间</translation>
     </message>

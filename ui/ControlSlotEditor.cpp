@@ -119,6 +119,14 @@ void ControlSlotEditor::build() {
   rangeBox->addWidget(m_rangeSlider);
   rangeBox->addLayout(rangeRow);
   form->addRow(m_rangeLabel, rangeBox);
+
+  m_modeLabel = new QLabel(this);
+  m_modeCombo = new QComboBox(this);
+  m_modeCombo->setObjectName(QStringLiteral("controlMode"));
+  for (model::ControlMode mode :
+       {model::ControlMode::Auto, model::ControlMode::Balanced, model::ControlMode::ControlFirst})
+    m_modeCombo->addItem(QString(), int(mode));
+  form->addRow(m_modeLabel, m_modeCombo);
 }
 
 void ControlSlotEditor::connectEditors() {
@@ -190,6 +198,11 @@ void ControlSlotEditor::connectEditors() {
     const QString field = model::ControlSettings::kindName(m_kind) + QStringLiteral(".range");
     emitEdit(m_rangeSlider->isDragging() ? field + QStringLiteral(".drag%1").arg(m_dragCount) : field);
   });
+  connect(m_modeCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+    if (index < 0) return;
+    m_slot.mode = static_cast<model::ControlMode>(m_modeCombo->itemData(index).toInt());
+    emitEdit(model::ControlSettings::kindName(m_kind) + QStringLiteral(".mode"));
+  });
 }
 
 void ControlSlotEditor::emitEdit(const QString& gesture) {
@@ -228,6 +241,10 @@ void ControlSlotEditor::showValues() {
   if (!m_weightSlider->isSliderDown()) setQuietly(m_weightSlider, int(std::lround(m_slot.weight * kWeightSteps / 2.0)));
   setQuietly(m_weightSpin, m_slot.weight);
   showRange();
+  {
+    const QSignalBlocker block(m_modeCombo);
+    m_modeCombo->setCurrentIndex(m_modeCombo->findData(int(m_slot.mode)));
+  }
 }
 
 void ControlSlotEditor::showRange() {
@@ -288,6 +305,15 @@ void ControlSlotEditor::retranslate() {
   m_rangeSlider->setToolTip(tr("The part of the denoising steps during which the control steers the picture"));
   m_startSpin->setToolTip(tr("Fraction of the denoising steps at which the control starts"));
   m_endSpin->setToolTip(tr("Fraction of the denoising steps at which the control stops"));
+  m_modeLabel->setText(tr("Mode:"));
+  m_modeCombo->setItemText(m_modeCombo->findData(int(model::ControlMode::Auto)), tr("Auto (the model's choice)"));
+  m_modeCombo->setItemText(m_modeCombo->findData(int(model::ControlMode::Balanced)), tr("Balanced"));
+  m_modeCombo->setItemText(m_modeCombo->findData(int(model::ControlMode::ControlFirst)), tr("Control first"));
+  m_modeCombo->setToolTip(
+      tr("Which of the two guidance passes the control acts on.\n"
+         "Balanced: the control acts on both passes.\n"
+         "Control first: only on the prompt's pass, so the CFG scale strengthens it.\n"
+         "Auto: what the ControlNet asks for (Shotcraft's own model: control first)."));
   setPreview(m_previewImage, m_previewNote);
 }
 

@@ -2,7 +2,7 @@
 // One ControlNet slot (depth, canny or pose) of the Controls dock: on/off, where the map comes from (an image file,
 // a folder of numbered images, or the same control of the previous shot), a preview of the map the engine gets,
 // a weight 0..2 (slider and spin box kept in step) and the start/end fraction of the denoising schedule (a range
-// slider and two spin boxes kept in step).
+// slider and two spin boxes kept in step) and which classifier-free guidance passes the control acts on.
 //
 // The editor holds no model: setSlot() shows a value, slotEdited() reports the value the person made, with a
 // gesture key so that one slider drag becomes one undo step.
@@ -49,6 +49,7 @@ class ControlSlotEditor : public QGroupBox {
   QDoubleSpinBox* startSpin() const { return m_startSpin; }
   QDoubleSpinBox* endSpin() const { return m_endSpin; }
   RangeSlider* rangeSlider() const { return m_rangeSlider; }
+  QComboBox* modeCombo() const { return m_modeCombo; }
   QLabel* previewLabel() const { return m_preview; }
   const QImage& previewImage() const { return m_previewImage; }
 
@@ -92,6 +93,8 @@ class ControlSlotEditor : public QGroupBox {
   QDoubleSpinBox* m_startSpin = nullptr;
   QDoubleSpinBox* m_endSpin = nullptr;
   RangeSlider* m_rangeSlider = nullptr;
+  QLabel* m_modeLabel = nullptr;
+  QComboBox* m_modeCombo = nullptr;  // item data: int(model::ControlMode)
 };
 
 }  // namespace shotcraft::ui

@@ -58,6 +58,13 @@ bool readOptions(const QCommandLineParser& p, eval::EvalOptions* o, eval::ProbeS
     return false;
   }
   o->sampler = p.value(QStringLiteral("sampler")).toStdString();
+  const QString modeName = p.value(QStringLiteral("control-mode"));
+  const auto mode = engine::controlModeFromName(modeName.toStdString());
+  if (!mode) {
+    *error = "--control-mode: expected auto, balanced or control_first, got '" + modeName.toStdString() + "'";
+    return false;
+  }
+  o->control_mode = *mode;
   return true;
 }
 
@@ -93,6 +100,10 @@ int cmdEval(const QStringList& args, Context& ctx) {
        QStringLiteral("7")},
       {QStringLiteral("sampler"), QStringLiteral("Sampler id (see 'samplers'; default euler_a)."), QStringLiteral("S"),
        QStringLiteral("euler_a")},
+      {QStringLiteral("control-mode"),
+       QStringLiteral("Guidance passes the control sweeps act on: auto (what each ControlNet asks for; default), "
+                      "balanced or control_first (see generate --help)."),
+       QStringLiteral("MODE"), QStringLiteral("auto")},
       {QStringLiteral("seed"), QStringLiteral("Picks the held-out scenes and generation seeds (default 0)."),
        QStringLiteral("N"), QStringLiteral("0")},
       {QStringLiteral("probe"),
@@ -108,7 +119,8 @@ int cmdEval(const QStringList& args, Context& ctx) {
        QStringLiteral("eval-results")},
   });
   const QString usage = QStringLiteral(
-      "eval [--quick] [--count N] [--control-count N] [--steps N] [--cfg F] [--sampler S] [--seed N] [--model DIR] "
+      "eval [--quick] [--count N] [--control-count N] [--steps N] [--cfg F] [--sampler S] [--control-mode MODE] "
+      "[--seed N] [--model DIR] "
       "[--probe DIR|forests] [-o OUTDIR]");
   if (int rc = parseOrExit(parser, QStringLiteral("eval"), usage, args, ctx.out, ctx.err); rc >= 0) return rc;
   auto fail = [&](const std::string& msg, int rc = 1) {
@@ -148,7 +160,8 @@ int cmdEval(const QStringList& args, Context& ctx) {
   if (!eng) return fail(error);
   const auto info = eng->info();
   ctx.out << "model " << QString::fromStdString(info.model_name) << " on " << QString::fromStdString(info.device)
-          << "; " << options.count << " held-out prompts, " << options.control_count << " with control sweeps, "
+          << "; " << options.count << " held-out prompts, " << options.control_count
+          << " with control sweeps (controls " << engine::controlModeName(options.control_mode) << "), "
           << options.steps << " steps\n";
   ctx.out.flush();
 
@@ -180,7 +193,8 @@ int cmdEval(const QStringList& args, Context& ctx) {
   const QDir dir(outDir);
   const std::string title = "shotcraft eval: " + info.model_name + ", " + std::to_string(options.steps) +
                             " steps, cfg " + QString::number(double(options.cfg)).toStdString() + ", " +
-                            options.sampler + ", seed " + std::to_string(options.seed);
+                            options.sampler + ", seed " + std::to_string(options.seed) + ", controls " +
+                            engine::controlModeName(options.control_mode);
   if (!eval::writeContactSheet(dir.filePath(QStringLiteral("contact_sheet.png")).toStdString(), results, title,
                                &error) ||
       !eval::writeMetricsJson(dir.filePath(QStringLiteral("metrics.json")).toStdString(), results, summary, cal,

@@ -94,9 +94,16 @@ bool buildRequest(const QCommandLineParser& p, engine::GenerationRequest* r, std
     if (!loadImage(p.value(QStringLiteral("init")).toStdString(), init, error)) return false;
     r->init_image = std::move(init);
   }
+  const QString modeName = p.value(QStringLiteral("control-mode"));
+  const auto mode = engine::controlModeFromName(modeName.toStdString());
+  if (!mode) {
+    *error = "--control-mode: expected auto, balanced or control_first, got '" + modeName.toStdString() + "'";
+    return false;
+  }
   for (const QString& spec : p.values(QStringLiteral("control"))) {
     engine::ControlInput c;
     if (!parseControl(spec, &c, error)) return false;
+    c.mode = *mode;
     r->controls.push_back(std::move(c));
   }
   return true;
@@ -142,13 +149,18 @@ int cmdGenerate(const QStringList& args, Context& ctx) {
        QStringLiteral("0.75")},
       {QStringLiteral("control"), QStringLiteral("A control: KIND=IMG[:WEIGHT[:START:END]] (repeatable)."),
        QStringLiteral("SPEC")},
+      {QStringLiteral("control-mode"),
+       QStringLiteral("Which guidance passes the controls act on: balanced (both), control_first (the prompt's "
+                      "only, so --cfg strengthens them) or auto (what each ControlNet asks for)."),
+       QStringLiteral("MODE"), QStringLiteral("auto")},
       {QStringLiteral("preview-dir"), QStringLiteral("Write each step's preview as step_NNN.png here."),
        QStringLiteral("DIR")},
       {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Output PNG."), QStringLiteral("OUT.png")},
   });
   const QString usage = QStringLiteral(
       "generate --prompt P [--negative N] [--sampler S] [--steps N] [--cfg F] [--seed N] [--width W --height H] "
-      "[--init IMG --strength F] [--control KIND=IMG[:WEIGHT[:START:END]]] [--preview-dir DIR] [--model DIR] -o OUT.png");
+      "[--init IMG --strength F] [--control KIND=IMG[:WEIGHT[:START:END]]] [--control-mode MODE] [--preview-dir DIR] "
+      "[--model DIR] -o OUT.png");
   if (int rc = parseOrExit(parser, QStringLiteral("generate"), usage, args, ctx.out, ctx.err); rc >= 0) return rc;
   auto fail = [&](const std::string& msg) {
     ctx.err << "shotcraft-cli generate: " << QString::fromStdString(msg) << "\n";

@@ -12,13 +12,28 @@ namespace shotcraft::engine {
 
 enum class ControlKind { Depth, Canny, Pose };
 
+// Which of classifier-free guidance's two passes a control acts on (only matters when cfg_scale > 1).
+//  - Balanced: the prompt's pass and the negative prompt's pass alike (diffusers' default). The guidance scale
+//    does not multiply the control's effect.
+//  - ControlFirst: the prompt's pass only; the negative prompt's pass runs without it, so the guidance scale
+//    multiplies the control's effect (A1111's "ControlNet is more important"; diffusers' rule for a ControlNet
+//    whose config sets global_pool_conditions).
+//  - Auto: what the ControlNet's config.json asks for: ControlFirst when it sets global_pool_conditions or
+//    "shotcraft_control_mode": "control_first" (our own ControlNets do, docs/training.md), else Balanced.
+enum class ControlMode { Auto, Balanced, ControlFirst };
+
 struct ControlInput {
   ControlKind kind = ControlKind::Depth;
   Image image;                 // the control map (depth, edges, skeleton), any size; resized to the output
   float weight = 1.0f;         // 0..2
   float start = 0.0f;          // fraction of the schedule where the control starts acting
   float end = 1.0f;            // ... and stops
+  ControlMode mode = ControlMode::Auto;
 };
+
+// JSON / CLI names: "auto", "balanced", "control_first".
+const char* controlModeName(ControlMode mode);
+std::optional<ControlMode> controlModeFromName(const std::string& name);
 
 struct LoraRef {
   std::string path;

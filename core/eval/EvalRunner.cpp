@@ -135,6 +135,7 @@ bool EvalRunner::runSample(engine::IEngine& engine, int index, uint64_t scene_se
         c.kind = engine::ControlKind(kind);
         c.image = controlImage(map);
         c.weight = weight;
+        c.mode = m_options.control_mode;
         r.controls.push_back(std::move(c));
         if (!draw(r, &frame)) return false;
         if (kind == 1) out->canny_frames.push_back(frame);

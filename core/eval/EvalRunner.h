@@ -35,6 +35,7 @@ struct EvalOptions {
   std::string sampler = "euler_a";
   uint64_t seed = 0;                                // picks the held-out scenes and the generation seeds
   std::vector<float> weights = {0.0f, 0.5f, 1.0f};  // ascending, in [0, 2]
+  engine::ControlMode control_mode = engine::ControlMode::Auto;  // for every control sweep
   // Control kinds with a ControlNet in the model (index = engine::ControlKind); others are not measured.
   std::array<bool, kControlKinds> controls_available = {true, true, true};
 };

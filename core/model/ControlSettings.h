@@ -9,6 +9,7 @@
 namespace shotcraft::model {
 
 using ControlKind = engine::ControlKind;
+using ControlMode = engine::ControlMode;
 inline constexpr int kControlKindCount = 3;
 
 // What the slot's file is: a picture to extract the map from, or a ready map (depth, edges, skeleton).
@@ -26,6 +27,7 @@ struct ControlSlot {
   double start = 0.0;                          // fraction of the schedule, 0..1, start <= end
   double end = 1.0;
   ControlOrigin origin = ControlOrigin::File;  // PreviousShot: `source` and `source_kind` are not used
+  ControlMode mode = ControlMode::Auto;        // which guidance passes the control acts on (GenerationRequest.h)
 
   // Enabled, with its own file and a non-zero weight: the renderer should use it. A PreviousShot slot is never
   // active by itself; resolveControls() turns it into a File slot first.

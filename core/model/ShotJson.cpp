@@ -92,6 +92,8 @@ QJsonObject ShotJson::controlsToObject(const ControlSettings& controls) {
                    {QStringLiteral("end"), s.end}};
     // Written only when not the default, so files without previous-shot controls read as before.
     if (s.origin != ControlOrigin::File) so.insert(QStringLiteral("origin"), ControlSettings::originName(s.origin));
+    // Likewise "mode": files without it read as auto.
+    if (s.mode != ControlMode::Auto) so.insert(QStringLiteral("mode"), QLatin1String(engine::controlModeName(s.mode)));
     o.insert(ControlSettings::kindName(ControlKind(k)), so);
   }
   return o;
@@ -125,6 +127,13 @@ ControlSettings ShotJson::controlsFromObject(const QJsonObject& o, const QString
     } else if (reader.ok()) {
       reader.fail(JsonReader::join(at, QStringLiteral("origin")),
                   QStringLiteral("must be \"file\" or \"previous_shot\""));
+    }
+    const QString modeName = reader.string(so, at, QStringLiteral("mode"), O, QStringLiteral("auto"));
+    if (const auto mode = engine::controlModeFromName(modeName.toStdString())) {
+      s.mode = *mode;
+    } else if (reader.ok()) {
+      reader.fail(JsonReader::join(at, QStringLiteral("mode")),
+                  QStringLiteral("must be \"auto\", \"balanced\" or \"control_first\""));
     }
     controls.setSlot(*kind, s);
   }

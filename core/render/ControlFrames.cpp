@@ -126,6 +126,7 @@ bool ControlFrames::controlsAt(int frame, int width, int height, std::vector<eng
     c.weight = float(slot.settings.weight);
     c.start = float(slot.settings.start);
     c.end = float(slot.settings.end);
+    c.mode = slot.settings.mode;
     out->push_back(std::move(c));
   }
   return true;
@@ -166,6 +167,8 @@ QJsonArray ControlFrames::hashJson() const {
     o.insert(QStringLiteral("weight"), slot.settings.weight);
     o.insert(QStringLiteral("start"), slot.settings.start);
     o.insert(QStringLiteral("end"), slot.settings.end);
+    // Always written (auto too): what the engine draws for a mode changed when the key was added.
+    o.insert(QStringLiteral("mode"), QLatin1String(engine::controlModeName(slot.settings.mode)));
     o.insert(QStringLiteral("files"), QJsonArray::fromStringList(slot.hashes));
     out.append(o);
   }

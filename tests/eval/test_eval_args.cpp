@@ -33,7 +33,8 @@ EvalRun runEval(const QStringList& args) {
 TEST(EvalArgs, HelpNamesTheOptions) {
   const EvalRun r = runEval({QStringLiteral("--help")});
   EXPECT_EQ(r.rc, 0);
-  for (const char* option : {"--quick", "--count", "--control-count", "--steps", "--seed", "--model", "--output"}) {
+  for (const char* option :
+       {"--quick", "--count", "--control-count", "--steps", "--control-mode", "--seed", "--model", "--output"}) {
     EXPECT_TRUE(r.out.contains(QLatin1String(option))) << option << "\n" << r.out.toStdString();
   }
 }
@@ -55,8 +56,9 @@ TEST(EvalArgs, BadFlagsAreOneLineErrors) {
         QStringList{QStringLiteral("--count"), QStringLiteral("0")},
         QStringList{QStringLiteral("--steps"), QStringLiteral("-3")},
         QStringList{QStringLiteral("--cfg"), QStringLiteral("x")},
-        QStringList{QStringLiteral("--seed"), QStringLiteral("-1")}, QStringList{QStringLiteral("--no-such-flag")},
-        QStringList{QStringLiteral("stray")}}) {
+        QStringList{QStringLiteral("--seed"), QStringLiteral("-1")},
+        QStringList{QStringLiteral("--control-mode"), QStringLiteral("strong")},
+        QStringList{QStringLiteral("--no-such-flag")}, QStringList{QStringLiteral("stray")}}) {
     const EvalRun r = runEval(QStringList{QStringLiteral("--model"), model} + args);
     EXPECT_EQ(r.rc, 2) << args.join(' ').toStdString();
     EXPECT_TRUE(r.err.startsWith(QLatin1String("shotcraft-cli eval: "))) << r.err.toStdString();
@@ -64,6 +66,11 @@ TEST(EvalArgs, BadFlagsAreOneLineErrors) {
   }
   const EvalRun count = runEval({QStringLiteral("--model"), model, QStringLiteral("--count"), QStringLiteral("abc")});
   EXPECT_TRUE(count.err.contains(QLatin1String("--count"))) << count.err.toStdString();
+  const EvalRun mode =
+      runEval({QStringLiteral("--model"), model, QStringLiteral("--control-mode"), QStringLiteral("strong")});
+  EXPECT_TRUE(
+      mode.err.contains(QLatin1String("--control-mode: expected auto, balanced or control_first, got 'strong'")))
+      << mode.err.toStdString();
 }
 
 TEST(EvalArgs, AMissingModelIsNamed) {

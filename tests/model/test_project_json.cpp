@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include "core/model/ProjectJson.h"
+#include "core/model/ShotJson.h"
 
 using namespace shotcraft::model;
 
@@ -54,6 +55,7 @@ Project fullProject() {
   depth.weight = 1.75;
   depth.start = 0.1;
   depth.end = 0.9;
+  depth.mode = ControlMode::ControlFirst;
   s.controls.setSlot(ControlKind::Depth, depth);
   ControlSlot pose;
   pose.enabled = false;
@@ -139,6 +141,47 @@ TEST(ProjectJson, RoundTripsEveryField) {
   EXPECT_EQ(loaded.findShot(QStringLiteral("s01"))->seed, 9007199254740991ULL);
 }
 
+TEST(ProjectJson, ControlModeRoundTripsAndAutoWritesNoKey) {
+  ControlSettings controls;
+  ControlSlot depth;
+  depth.enabled = true;
+  depth.source = QStringLiteral("d.png");
+  depth.mode = ControlMode::ControlFirst;
+  controls.setSlot(ControlKind::Depth, depth);
+  ControlSlot canny = depth;
+  canny.source = QStringLiteral("c.png");
+  canny.mode = ControlMode::Balanced;
+  controls.setSlot(ControlKind::Canny, canny);
+  ControlSlot pose = depth;
+  pose.source = QStringLiteral("p.png");
+  pose.mode = ControlMode::Auto;
+  controls.setSlot(ControlKind::Pose, pose);
+
+  const QJsonObject o = ShotJson::controlsToObject(controls);
+  EXPECT_EQ(o["depth"].toObject()["mode"].toString(), QStringLiteral("control_first"));
+  EXPECT_EQ(o["canny"].toObject()["mode"].toString(), QStringLiteral("balanced"));
+  // An auto slot writes no "mode", so files written before the field existed look the same.
+  ASSERT_TRUE(o["pose"].isObject());
+  EXPECT_FALSE(o["pose"].toObject().contains(QStringLiteral("mode")));
+
+  JsonReader reader;
+  const ControlSettings back = ShotJson::controlsFromObject(o, QStringLiteral("controls"), reader);
+  ASSERT_TRUE(reader.ok()) << reader.error().toStdString();
+  EXPECT_EQ(back.slot(ControlKind::Depth).mode, ControlMode::ControlFirst);
+  EXPECT_EQ(back.slot(ControlKind::Canny).mode, ControlMode::Balanced);
+  EXPECT_EQ(back.slot(ControlKind::Pose).mode, ControlMode::Auto);
+  EXPECT_EQ(back, controls);
+
+  // A slot that differs from the default only in its mode is still written.
+  ControlSettings onlyMode;
+  ControlSlot quiet;
+  quiet.mode = ControlMode::Balanced;
+  onlyMode.setSlot(ControlKind::Canny, quiet);
+  JsonReader again;
+  EXPECT_EQ(ShotJson::controlsFromObject(ShotJson::controlsToObject(onlyMode), QString(), again), onlyMode);
+  EXPECT_TRUE(again.ok());
+}
+
 TEST(ProjectJson, MinimalFileFillsDefaults) {
   Project p;
   QString error;
@@ -175,6 +218,8 @@ TEST(ProjectJson, ValidationErrorsNameTheFieldPath) {
             QStringLiteral("acts[0].shots[0].controls.canny.start: must be <= end"));
   EXPECT_EQ(loadError(withShotField(root, 0, 0, "controls", QJsonObject{{"seg", QJsonObject{}}})),
             QStringLiteral("acts[0].shots[0].controls.seg: unknown control (use depth, canny, pose)"));
+  EXPECT_EQ(loadError(withShotField(root, 0, 0, "controls", QJsonObject{{"pose", QJsonObject{{"mode", "strong"}}}})),
+            QStringLiteral("acts[0].shots[0].controls.pose.mode: must be \"auto\", \"balanced\" or \"control_first\""));
   EXPECT_EQ(loadError(withShotField(root, 0, 0, "camera",
                                     QJsonObject{{"keyframes", QJsonArray{QJsonObject{{"time", 0}, {"easing", "bounce"}}}}})),
             QStringLiteral("acts[0].shots[0].camera.keyframes[0].easing: unknown easing 'bounce' (use linear, ease-in, "

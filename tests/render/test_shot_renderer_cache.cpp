@@ -1,4 +1,5 @@
 #include <QFile>
+#include <QJsonObject>
 
 #include "core/render/ControlFrames.h"
 #include "core/render/TakeStore.h"
@@ -183,6 +184,53 @@ TEST_F(RenderFixture, CancellingBetweenFramesLeavesNoTake) {
   EXPECT_FALSE(r.ok);
   EXPECT_TRUE(r.cancelled);
   EXPECT_TRUE(takeFolders().isEmpty()) << takeFolders().join(',').toStdString();
+}
+
+TEST_F(RenderFixture, ControlModeReachesTheEngineAndIsPartOfTheKey) {
+  ASSERT_NO_FATAL_FAILURE(useDepthMap(0, test::dotImage(64, 36, 20, 20)));
+  auto setMode = [&](model::ControlMode mode) {
+    model::ControlSlot depth = m_project.findShot(shotId(0))->controls.slot(model::ControlKind::Depth);
+    depth.mode = mode;
+    ASSERT_TRUE(m_project.requestSetControl(shotId(0), model::ControlKind::Depth, depth));
+  };
+  auto loaded = [&] {
+    render::ControlFrames frames;
+    std::string error;
+    EXPECT_TRUE(frames.load(*m_project.findShot(shotId(0)), m_dir, &error)) << error;
+    return frames;
+  };
+
+  render::ControlFrames autoFrames = loaded();
+  std::vector<engine::ControlInput> inputs;
+  std::string error;
+  ASSERT_TRUE(autoFrames.controlsAt(0, 64, 36, &inputs, &error)) << error;
+  ASSERT_EQ(inputs.size(), 1u);
+  EXPECT_EQ(inputs[0].mode, engine::ControlMode::Auto);
+  const QJsonArray autoHash = autoFrames.hashJson();
+  ASSERT_EQ(autoHash.size(), 1);
+  EXPECT_EQ(autoHash[0].toObject()["mode"].toString(), QStringLiteral("auto"));  // written even for auto
+
+  for (model::ControlMode mode : {model::ControlMode::ControlFirst, model::ControlMode::Balanced}) {
+    ASSERT_NO_FATAL_FAILURE(setMode(mode));
+    render::ControlFrames frames = loaded();
+    ASSERT_TRUE(frames.controlsAt(0, 64, 36, &inputs, &error)) << error;
+    ASSERT_EQ(inputs.size(), 1u);
+    EXPECT_EQ(inputs[0].mode, mode);
+    EXPECT_NE(frames.hashJson(), autoHash) << engine::controlModeName(mode);
+  }
+
+  // The render passes it on, and a changed mode misses the cache.
+  ASSERT_NO_FATAL_FAILURE(setMode(model::ControlMode::ControlFirst));
+  const render::RenderResult first = renderShot(0);
+  ASSERT_TRUE(first.ok) << first.error.toStdString();
+  ASSERT_FALSE(m_engine.requests.empty());
+  ASSERT_EQ(m_engine.requests.back().controls.size(), 1u);
+  EXPECT_EQ(m_engine.requests.back().controls[0].mode, engine::ControlMode::ControlFirst);
+  ASSERT_NO_FATAL_FAILURE(setMode(model::ControlMode::Balanced));
+  const render::RenderResult second = renderShot(0);
+  ASSERT_TRUE(second.ok) << second.error.toStdString();
+  EXPECT_EQ(second.framesFromCache, 0);
+  EXPECT_NE(second.take.render_hash, first.take.render_hash);
 }
 
 TEST(ControlFrames, SequenceFilesAreInNaturalOrder) {

@@ -3,6 +3,7 @@
 
 #include <QTemporaryDir>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -154,6 +155,57 @@ TEST_F(Pipeline, ControlWeightZeroEqualsNoControl) {
   EXPECT_EQ(plain.image, zero.image);
   EXPECT_NE(plain.image, one.image);
   EXPECT_NE(late.image, one.image);
+}
+
+// Control first: under guidance the control acts on the prompt's pass only, so it steers differently from a
+// balanced control; without guidance there is one pass and the two are the same. Auto follows the ControlNet's
+// config.json ("shotcraft_control_mode"), and a config asking for an unknown mode is refused.
+TEST_F(Pipeline, ControlFirstActsOnThePromptsPassOnly) {
+  auto engine = makeEngine();
+  ASSERT_TRUE(engine);
+  const auto draw = [](IEngine& e, ControlMode mode, float cfg) {
+    auto r = request();
+    r.cfg_scale = cfg;
+    r.controls.push_back(ControlInput{ControlKind::Depth, flatImage(32, 24, 200), 1.0f, 0.0f, 1.0f, mode});
+    auto result = e.generate(r, nullptr, CancelToken());
+    EXPECT_TRUE(result.ok) << result.error;
+    return result.image;
+  };
+  const Image balanced = draw(*engine, ControlMode::Balanced, 5.0f);
+  const Image first = draw(*engine, ControlMode::ControlFirst, 5.0f);
+  EXPECT_NE(balanced, first);
+  EXPECT_EQ(draw(*engine, ControlMode::Auto, 5.0f), balanced) << "the test model's config asks for nothing";
+  EXPECT_EQ(draw(*engine, ControlMode::Balanced, 1.0f), draw(*engine, ControlMode::ControlFirst, 1.0f));
+
+  // The same model, its ControlNet's config asking for control first.
+  QTemporaryDir copy;
+  namespace fs = std::filesystem;
+  fs::copy(modelDir(), copy.path().toStdString(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  const fs::path config = fs::path(copy.path().toStdString()) / "controlnet-depth" / "config.json";
+  std::string text;
+  {
+    std::ifstream in(config);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_EQ(text.front(), '{');
+  const auto rewrite = [&](const std::string& value) {
+    std::ofstream(config) << "{\"shotcraft_control_mode\": \"" << value << "\", " << text.substr(1);
+    EngineOptions o;
+    o.model_dir = copy.path().toStdString();
+    o.device = Device::Cpu;
+    o.precision = Precision::Fp32;
+    o.threads = 2;
+    std::string error;
+    auto e = torch_engine::TorchEngineFactory().create(o, &error);
+    return std::make_pair(std::move(e), error);
+  };
+  auto [asking, error] = rewrite("control_first");
+  ASSERT_TRUE(asking) << error;
+  EXPECT_EQ(draw(*asking, ControlMode::Auto, 5.0f), first);
+  EXPECT_EQ(draw(*asking, ControlMode::Balanced, 5.0f), balanced) << "the request's mode wins over the config's";
+  auto [refused, why] = rewrite("strong");
+  EXPECT_FALSE(refused);
+  EXPECT_NE(why.find("shotcraft_control_mode"), std::string::npos) << why;
 }
 
 TEST_F(Pipeline, MissingControlNetIsAClearError) {

@@ -309,6 +309,13 @@ TEST(Train, AssembledTinyFolderLoadsAndGenerates) {
   EXPECT_NE(cardText.find("ControlNet depth, control gain on 4 held-out scenes: it saves "), std::string::npos)
       << cardText;
   EXPECT_TRUE(fs::exists(ship + "/training-logs/controlnet-depth-control-gain.json"));
+  // `train controlnet` writes the guidance mode our ControlNets ask for; the card says so.
+  torch_engine::nn::ControlNetConfig shippedConfig;
+  ASSERT_TRUE(
+      torch_engine::nn::ControlNetConfig::fromFile(ship + "/controlnet-depth/config.json", &shippedConfig, &error))
+      << error;
+  EXPECT_TRUE(shippedConfig.controlFirst);
+  EXPECT_NE(cardText.find("ControlNet depth asks for control-first guidance"), std::string::npos) << cardText;
   o.model_dir = ship;
   auto shipped = torch_engine::TorchEngineFactory().create(o, &error);
   ASSERT_NE(shipped, nullptr) << error;

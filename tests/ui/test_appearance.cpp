@@ -118,5 +118,7 @@ TEST_F(AppearanceTest, EveryChineseTranslationIsFinished) {
   EXPECT_EQ(QCoreApplication::translate("shotcraft::ui::ShotPanel", "&Prompt:"), QStringLiteral("提示词(&P)："));
   EXPECT_EQ(QCoreApplication::translate("shotcraft::ui::BriefPanel", "Not set"), QStringLiteral("未设置"));
   EXPECT_EQ(QCoreApplication::translate("shotcraft::ui::ProjectDocument", "Edit Prompt"), QStringLiteral("编辑提示词"));
+  EXPECT_EQ(QCoreApplication::translate("shotcraft::ui::ControlSlotEditor", "Control first"),
+            QStringLiteral("控制优先"));
   ASSERT_TRUE(Translations::setLanguage(QStringLiteral("en")));
 }

@@ -20,6 +20,7 @@
 #include "ui/RangeSlider.h"
 
 using shotcraft::model::ControlKind;
+using shotcraft::model::ControlMode;
 using shotcraft::model::ControlOrigin;
 using shotcraft::model::ControlSource;
 using shotcraft::ui::ControlPanel;
@@ -135,6 +136,52 @@ TEST_F(ControlPanelTest, RangeSliderDragsAreOneUndoStepEachAndFollowTheSpinBoxes
   EXPECT_DOUBLE_EQ(range->upper(), 1.0);
   e->endSpin()->setValue(0.75);  // spin box -> slider
   EXPECT_DOUBLE_EQ(range->upper(), 0.75);
+}
+
+TEST_F(ControlPanelTest, ModeComboEditsTheSlotAndUndoRestores) {
+  ControlSlotEditor* e = editor(ControlKind::Depth);
+  auto* combo = e->findChild<QComboBox*>(QStringLiteral("controlMode"));
+  ASSERT_NE(combo, nullptr);
+  ASSERT_EQ(combo, e->modeCombo());
+  ASSERT_EQ(combo->count(), 3);
+  ASSERT_EQ(slot(ControlKind::Depth).mode, ControlMode::Auto);
+  EXPECT_EQ(combo->currentText(), QStringLiteral("Auto (the model's choice)"));
+  EXPECT_FALSE(combo->toolTip().isEmpty());
+  // Like the weight and the range, the combo takes no input while the slot is off.
+  EXPECT_FALSE(combo->isEnabled());
+  emit e->sourceCombo()->activated(int(Mode::PreviousShot));  // an enabled slot
+  ASSERT_TRUE(e->isChecked());
+  EXPECT_TRUE(combo->isEnabled());
+
+  const int before = m_doc.undoStack()->count();
+  const int controlFirst = combo->findText(QStringLiteral("Control first"));
+  ASSERT_GE(controlFirst, 0);
+  combo->setCurrentIndex(controlFirst);
+  EXPECT_EQ(slot(ControlKind::Depth).mode, ControlMode::ControlFirst);
+  EXPECT_EQ(slot(ControlKind::Depth).origin, ControlOrigin::PreviousShot);  // the rest of the slot is kept
+  EXPECT_EQ(slot(ControlKind::Canny).mode, ControlMode::Auto);              // other slots untouched
+  EXPECT_EQ(m_doc.undoStack()->count(), before + 1);
+  combo->setCurrentIndex(combo->findText(QStringLiteral("Balanced")));
+  EXPECT_EQ(slot(ControlKind::Depth).mode, ControlMode::Balanced);
+  EXPECT_EQ(m_doc.undoStack()->count(), before + 1);  // mode edits in a row merge, like spin box edits of one field
+  m_doc.undoStack()->undo();
+  EXPECT_EQ(slot(ControlKind::Depth).mode, ControlMode::Auto);
+  EXPECT_EQ(slot(ControlKind::Depth).origin, ControlOrigin::PreviousShot);
+  EXPECT_EQ(combo->currentText(), QStringLiteral("Auto (the model's choice)"));  // the panel follows the model
+
+  // Showing another shot's slot sets the combo without making an edit.
+  shotcraft::model::ControlSettings controls = m_doc.project().findShot(m_ids.at(0))->controls;
+  shotcraft::model::ControlSlot pose = controls.slot(ControlKind::Pose);
+  pose.mode = ControlMode::ControlFirst;
+  controls.setSlot(ControlKind::Pose, pose);
+  QString error;
+  ASSERT_TRUE(m_doc.setShotControls(m_ids.at(0), controls, QString(), &error)) << error.toStdString();
+  int edits = 0;
+  QObject::connect(editor(ControlKind::Pose), &ControlSlotEditor::slotEdited, [&edits] { ++edits; });
+  m_panel->setShot(m_ids.at(0));
+  EXPECT_EQ(editor(ControlKind::Pose)->modeCombo()->currentText(), QStringLiteral("Control first"));
+  EXPECT_EQ(edits, 0);
+  EXPECT_EQ(slot(ControlKind::Pose, 0).mode, ControlMode::ControlFirst);
 }
 
 TEST_F(ControlPanelTest, SwitchingOnWithoutAFileAndCancellingChangesNothing) {

@@ -269,6 +269,10 @@ bool ControlNetConfig::fromJson(const std::string& jsonText, ControlNetConfig* o
   r.readString("controlnet_conditioning_channel_order", &order);
   if (order != "rgb" && order != "bgr") r.rejectUnless("controlnet_conditioning_channel_order", "rgb");
   c.bgrConditioning = order == "bgr";
+  std::string mode = "balanced";
+  r.readString("shotcraft_control_mode", &mode);
+  if (mode != "balanced" && mode != "control_first") r.rejectUnless("shotcraft_control_mode", "balanced");
+  c.controlFirst = mode == "control_first" || c.globalPoolConditions;
   if (!r.ok()) {
     if (error) *error = "ControlNet config: " + r.error();
     return false;

@@ -49,6 +49,10 @@ struct ControlNetConfig {
   std::vector<int64_t> conditioningEmbeddingOutChannels{16, 32, 96, 256};
   bool globalPoolConditions = false;
   bool bgrConditioning = false;  // controlnet_conditioning_channel_order == "bgr"
+  // "shotcraft_control_mode": "control_first" (our own key; diffusers ignores unknown keys): under guidance the
+  // control should act on the prompt's pass only (engine::ControlMode::ControlFirst) unless the request says
+  // otherwise. global_pool_conditions implies it too (diffusers' rule).
+  bool controlFirst = false;
 
   bool validate(std::string* error) const;
   static bool fromJson(const std::string& jsonText, ControlNetConfig* out, std::string* error);

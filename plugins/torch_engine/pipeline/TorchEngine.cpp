@@ -228,18 +228,24 @@ engine::GenerationResult TorchEngine::run(const engine::GenerationRequest& r, co
   }
   x = x.to(target.device);
 
-  // 3. Controls, prepared once.
+  // 3. Controls, prepared once. Under guidance a ControlFirst control runs on the prompt's half of the batch
+  // only (engine::ControlMode); the negative prompt's half gets no residual from it.
   struct ActiveControl {
     nn::ControlNet net;
     torch::Tensor image;
     float weight, start, end;
+    bool promptPassOnly;
   };
   std::vector<ActiveControl> controls;
   for (const auto& c : r.controls) {
     if (c.weight <= 0) continue;  // weight 0 is exactly "no control"
+    const nn::ControlNet& net = m_bundle.controlnets[size_t(c.kind)];
+    const bool controlFirst = c.mode == engine::ControlMode::ControlFirst ||
+                              (c.mode == engine::ControlMode::Auto && net->config().controlFirst);
     auto img = controlTensor(c.image, r.width, r.height, target.device, target.dtype);
-    if (guided) img = torch::cat({img, img}, 0);
-    controls.push_back({m_bundle.controlnets[size_t(c.kind)], img, c.weight, c.start, c.end});
+    const bool promptPassOnly = guided && controlFirst;
+    if (guided && !promptPassOnly) img = torch::cat({img, img}, 0);
+    controls.push_back({net, img, c.weight, c.start, c.end, promptPassOnly});
   }
 
   // 4. Denoise.
@@ -255,7 +261,16 @@ engine::GenerationResult TorchEngine::run(const engine::GenerationRequest& r, co
     const double fraction1 = double(callIndex + 1) / calls;
     for (auto& c : controls) {
       if (fraction0 < c.start || fraction1 > c.end + 1e-9) continue;  // outside its part of the schedule
-      residuals.add(c.net->forward(in, t, context, c.image, c.weight));
+      if (!c.promptPassOnly) {
+        residuals.add(c.net->forward(in, t, context, c.image, c.weight));
+        continue;
+      }
+      const int64_t half = in.size(0) / 2;  // [negative prompt's pass, prompt's pass]
+      nn::ControlResiduals promptPass = c.net->forward(in.narrow(0, half, half), t.narrow(0, half, half),
+                                                       context.narrow(0, half, half), c.image, c.weight);
+      for (auto& d : promptPass.down) d = torch::cat({torch::zeros_like(d), d}, 0);
+      promptPass.mid = torch::cat({torch::zeros_like(promptPass.mid), promptPass.mid}, 0);
+      residuals.add(promptPass);
     }
     auto out = m_bundle.unet->forward(in, t, context, residuals.empty() ? nullptr : &residuals).to(torch::kFloat32);
     if (guided) {

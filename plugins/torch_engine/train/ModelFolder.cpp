@@ -105,7 +105,11 @@ std::string textConfigJson(bool tiny, int vocabSize, int bos, int eos) {
 }
 
 std::string controlNetConfigJson(bool tiny, int64_t latentChannels) {
-  const std::string head = R"({"_class_name": "ControlNetModel", "in_channels": )" + std::to_string(latentChannels);
+  // Our ControlNets, trained for minutes, steer only when the guidance scale multiplies them: they ask the engine
+  // for engine::ControlMode::ControlFirst (docs/training.md, "Control first").
+  const std::string head =
+      R"({"_class_name": "ControlNetModel", "shotcraft_control_mode": "control_first", "in_channels": )" +
+      std::to_string(latentChannels);
   if (tiny) {
     return head + R"(, "block_out_channels": [16, 32],
   "layers_per_block": 1, "down_block_types": ["CrossAttnDownBlock2D", "DownBlock2D"], "cross_attention_dim": 32,

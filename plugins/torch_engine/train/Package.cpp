@@ -4,6 +4,7 @@
 // curve goes to DEST/training-logs/, and DEST/MODEL_CARD.md records what was trained for how long. Only complete
 // stages are packaged: a component folder exists only after its stage finished, and its checkpoint must say so;
 // a fine-tune stage (vae_decoder) that was started must have finished as well.
+#include "plugins/torch_engine/nn/ModelConfig.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsWriter.h"
 #include "plugins/torch_engine/train/ModelFolder.h"
@@ -207,9 +208,19 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
                   fs::copy_options::overwrite_existing, noSheet);
     break;
   }
-  // Each ControlNet's control gain report (train/ControlGain.h), when its stage wrote one.
+  // Each ControlNet's control gain report (train/ControlGain.h), when its stage wrote one, and the guidance mode
+  // its config asks for (engine::ControlMode).
   for (const char* kind : {"depth", "canny", "pose"}) {
     const std::string stage = std::string("controlnet-") + kind;
+    nn::ControlNetConfig config;
+    if (fs::exists(src / stage / "config.json") &&
+        nn::ControlNetConfig::fromFile((src / stage / "config.json").string(), &config, nullptr) &&
+        config.controlFirst) {
+      card << "\nControlNet " << kind
+           << " asks for control-first guidance (config.json: \"shotcraft_control_mode\": \"control_first\"): "
+              "under classifier-free guidance it acts on the prompt's pass only, so the guidance scale multiplies it, "
+              "unless a control's mode says otherwise.\n";
+    }
     const fs::path report = src / "training" / stage / "control_gain.json";
     QFile f(QString::fromStdString(report.string()));
     if (!f.open(QIODevice::ReadOnly)) continue;
