@@ -315,7 +315,10 @@ TEST(Train, AssembledTinyFolderLoadsAndGenerates) {
       torch_engine::nn::ControlNetConfig::fromFile(ship + "/controlnet-depth/config.json", &shippedConfig, &error))
       << error;
   EXPECT_TRUE(shippedConfig.controlFirst);
-  EXPECT_NE(cardText.find("ControlNet depth asks for control-first guidance"), std::string::npos) << cardText;
+  EXPECT_NE(cardText.find("ControlNets asking for control-first guidance (config.json: \"shotcraft_control_mode\": "
+                          "\"control_first\"): depth."),
+            std::string::npos)
+      << cardText;
   o.model_dir = ship;
   auto shipped = torch_engine::TorchEngineFactory().create(o, &error);
   ASSERT_NE(shipped, nullptr) << error;

@@ -208,19 +208,24 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
                   fs::copy_options::overwrite_existing, noSheet);
     break;
   }
-  // Each ControlNet's control gain report (train/ControlGain.h), when its stage wrote one, and the guidance mode
-  // its config asks for (engine::ControlMode).
+  // The ControlNets that ask for control-first guidance (engine::ControlMode), then each one's control gain report
+  // (train/ControlGain.h), when its stage wrote one.
+  std::string controlFirst;
+  for (const char* kind : {"depth", "canny", "pose"}) {
+    const fs::path config = src / (std::string("controlnet-") + kind) / "config.json";
+    nn::ControlNetConfig c;
+    if (fs::exists(config) && nn::ControlNetConfig::fromFile(config.string(), &c, nullptr) && c.controlFirst)
+      controlFirst += (controlFirst.empty() ? "" : ", ") + std::string(kind);
+  }
+  if (!controlFirst.empty()) {
+    card << "\nControlNets asking for control-first guidance (config.json: \"shotcraft_control_mode\": "
+            "\"control_first\"): "
+         << controlFirst
+         << ". Under classifier-free guidance they act on the prompt's pass only, so the guidance scale multiplies "
+            "them, unless a control's mode says otherwise.\n";
+  }
   for (const char* kind : {"depth", "canny", "pose"}) {
     const std::string stage = std::string("controlnet-") + kind;
-    nn::ControlNetConfig config;
-    if (fs::exists(src / stage / "config.json") &&
-        nn::ControlNetConfig::fromFile((src / stage / "config.json").string(), &config, nullptr) &&
-        config.controlFirst) {
-      card << "\nControlNet " << kind
-           << " asks for control-first guidance (config.json: \"shotcraft_control_mode\": \"control_first\"): "
-              "under classifier-free guidance it acts on the prompt's pass only, so the guidance scale multiplies it, "
-              "unless a control's mode says otherwise.\n";
-    }
     const fs::path report = src / "training" / stage / "control_gain.json";
     QFile f(QString::fromStdString(report.string()));
     if (!f.open(QIODevice::ReadOnly)) continue;
