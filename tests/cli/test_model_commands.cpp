@@ -139,3 +139,26 @@ TEST(CliTrain, RefusesUnknownAndNonNumericSettings) {
   EXPECT_EQ(runCli({"train", "vae", "--out", dir.path(), "--set", "latent_channels=nan"}).code, 1);
   EXPECT_TRUE(QDir(dir.path()).isEmpty()) << "nothing trained or written";
 }
+
+// generate checks its flags before it loads anything: each bad one is a one-line error naming the flag.
+TEST(CliGenerate, BadFlagsAreOneLineErrors) {
+  QTemporaryDir tmp;
+  const QString out = tmp.filePath("out.png");
+  const struct {
+    QStringList args;
+    const char* message;
+  } cases[] = {
+      {{"--control-mode", "strong"}, "--control-mode: expected auto, balanced or control_first, got 'strong'"},
+      {{"--control", "depth"}, "--control: expected KIND=IMG[:WEIGHT[:START:END]], got 'depth'"},
+      {{"--control", "sketch=a.png"}, "--control: unknown kind 'sketch'"},
+      {{"--steps", "0"}, "--steps"},
+  };
+  for (const auto& c : cases) {
+    const Result r = runCli(QStringList{"generate", "--prompt", "a city", "-o", out} + c.args);
+    EXPECT_NE(r.code, 0) << c.args.join(' ').toStdString();
+    EXPECT_TRUE(r.err.startsWith(QStringLiteral("shotcraft-cli generate: "))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QLatin1String(c.message))) << r.err.toStdString();
+    EXPECT_EQ(lineCount(r.err), 1) << r.err.toStdString();
+  }
+  EXPECT_FALSE(QFileInfo::exists(out));
+}
