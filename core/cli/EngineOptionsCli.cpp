@@ -66,6 +66,17 @@ bool readEngineOptions(const QCommandLineParser& parser, engine::EngineOptions* 
   return true;
 }
 
+bool readControlMode(const QCommandLineParser& p, engine::ControlMode* out, std::string* error) {
+  const QString name = p.value(QStringLiteral("control-mode"));
+  const auto mode = engine::controlModeFromName(name.toStdString());
+  if (!mode) {
+    *error = "--control-mode: expected auto, balanced or control_first, got '" + name.toStdString() + "'";
+    return false;
+  }
+  *out = *mode;
+  return true;
+}
+
 bool readIntOption(const QCommandLineParser& p, const char* name, int lo, int hi, int* out, std::string* error) {
   bool ok = false;
   const int v = p.value(QLatin1String(name)).toInt(&ok);

@@ -28,6 +28,9 @@ QString findBundledResource(const QString& relative, const QString& marker);
 // The integer value of option --NAME within [lo, hi], or false with "--NAME: expected a whole number from lo to hi".
 bool readIntOption(const QCommandLineParser& p, const char* name, int lo, int hi, int* out, std::string* error);
 
+// The value of --control-mode (auto, balanced or control_first), or false with a one-line error naming it.
+bool readControlMode(const QCommandLineParser& p, engine::ControlMode* out, std::string* error);
+
 // Parses `args` (without the command name) with a parser; prints --help or a one-line error.
 // Returns -1 to continue, or the exit code to return.
 int parseOrExit(QCommandLineParser& parser, const QString& command, const QString& usage, const QStringList& args,

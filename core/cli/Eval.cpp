@@ -58,14 +58,7 @@ bool readOptions(const QCommandLineParser& p, eval::EvalOptions* o, eval::ProbeS
     return false;
   }
   o->sampler = p.value(QStringLiteral("sampler")).toStdString();
-  const QString modeName = p.value(QStringLiteral("control-mode"));
-  const auto mode = engine::controlModeFromName(modeName.toStdString());
-  if (!mode) {
-    *error = "--control-mode: expected auto, balanced or control_first, got '" + modeName.toStdString() + "'";
-    return false;
-  }
-  o->control_mode = *mode;
-  return true;
+  return readControlMode(p, &o->control_mode, error);
 }
 
 // Creates OUTDIR and proves a file can be written there before any long work starts.

@@ -94,16 +94,12 @@ bool buildRequest(const QCommandLineParser& p, engine::GenerationRequest* r, std
     if (!loadImage(p.value(QStringLiteral("init")).toStdString(), init, error)) return false;
     r->init_image = std::move(init);
   }
-  const QString modeName = p.value(QStringLiteral("control-mode"));
-  const auto mode = engine::controlModeFromName(modeName.toStdString());
-  if (!mode) {
-    *error = "--control-mode: expected auto, balanced or control_first, got '" + modeName.toStdString() + "'";
-    return false;
-  }
+  engine::ControlMode mode = engine::ControlMode::Auto;
+  if (!readControlMode(p, &mode, error)) return false;
   for (const QString& spec : p.values(QStringLiteral("control"))) {
     engine::ControlInput c;
     if (!parseControl(spec, &c, error)) return false;
-    c.mode = *mode;
+    c.mode = mode;
     r->controls.push_back(std::move(c));
   }
   return true;
