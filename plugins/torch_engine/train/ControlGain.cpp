@@ -23,16 +23,21 @@ std::string shortNumber(double v) {
 }
 }  // namespace
 
-double ControlGain::meanGain() const {
+namespace {
+// The mean of `measure` over the rows (each timestep weighs the same).
+double meanOver(const std::vector<ControlGainRow>& rows, double (ControlGainRow::*measure)() const) {
   double sum = 0;
-  for (const ControlGainRow& r : rows) sum += r.gain();
+  for (const ControlGainRow& r : rows) sum += (r.*measure)();
   return rows.empty() ? 0.0 : sum / double(rows.size());
+}
+}  // namespace
+
+double ControlGain::meanGain() const {
+  return meanOver(rows, &ControlGainRow::gain);
 }
 
 double ControlGain::meanMapGain() const {
-  double sum = 0;
-  for (const ControlGainRow& r : rows) sum += r.mapGain();
-  return rows.empty() ? 0.0 : sum / double(rows.size());
+  return meanOver(rows, &ControlGainRow::mapGain);
 }
 
 ControlGain measureControlGain(nn::ControlNetImpl& controlnet, FrozenParts& frozen, ControlMap map,
@@ -72,8 +77,8 @@ ControlGain measureControlGain(nn::ControlNetImpl& controlnet, FrozenParts& froz
       const double ac = schedule.alphaCumprod(row.timestep);
       const torch::Tensor noisy = latents * std::sqrt(ac) + noise * std::sqrt(1.0 - ac);
       const torch::Tensor t = torch::full({latents.size(0)}, int64_t(row.timestep), torch::kInt64);
-      const auto loss = [&](const torch::Tensor& map) {
-        const nn::ControlResiduals residuals = controlnet.forward(noisy, t, context, map);
+      const auto loss = [&](const torch::Tensor& hint) {
+        const nn::ControlResiduals residuals = controlnet.forward(noisy, t, context, hint);
         return torch::mse_loss(frozen.unet->forward(noisy, t, context, &residuals), noise).item<double>() * batchSize;
       };
       row.loss_with += loss(cond);
