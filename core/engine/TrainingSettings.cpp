@@ -7,14 +7,15 @@ namespace shotcraft::engine {
 
 const std::set<std::string>& trainingNumberSettings() {
   static const std::set<std::string> keys = {
-      "checkpoint_every", "decoder_only", "edge_loss",   "figure_weight", "kl",          "latent_channels", "log_every",
-      "logvar_init",      "noise_offset", "norm_groups", "pool",          "probe_width", "prompt_drop",     "report_only",
-      "scenes",           "tiny",         "timestep_power", "vae_layers", "vae_width",   "vocab"};
+      "checkpoint_every", "decoder_only", "edge_loss",    "figure_weight", "kl",   "latent_channels",
+      "log_every",        "logvar_init",  "noise_offset", "norm_groups",   "pool", "pooled_text",
+      "probe_width",      "prompt_drop",  "report_only",  "scenes",        "tiny", "timestep_power",
+      "vae_layers",       "vae_width",    "vocab"};
   return keys;
 }
 
 const std::set<std::string>& trainingTextSettings() {
-  static const std::set<std::string> keys = {"dest", "precision"};
+  static const std::set<std::string> keys = {"dest", "init", "precision"};
   return keys;
 }
 

@@ -746,3 +746,44 @@ TEST(Train, FigureWeightReachesTheUNetLoss) {
   EXPECT_EQ(plain[0].substr(0, 2), figures[0].substr(0, 2));  // same step column
   EXPECT_NE(plain, figures);
 }
+
+TEST(Train, PooledTextUNetStartsFromAPlainRunsUNet) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "unet", 2), &error)) << error;
+  const std::string plain = out + "/plain-unet";
+  fs::copy(out + "/unet", plain);
+
+  auto pooled = tinyRequest(out, "unet", 2);
+  pooled.extra["pooled_text"] = "1";
+  pooled.extra["init"] = plain;
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(pooled, &error, {}, &lines)) << error;
+  const std::string started = "unet: starts from " + plain +
+                              "/diffusion_pytorch_model.safetensors (the pooled prompt's embedding starts at zero)";
+  EXPECT_NE(std::find(lines.begin(), lines.end(), started), lines.end());
+  torch_engine::nn::UNetConfig config;
+  ASSERT_TRUE(torch_engine::nn::UNetConfig::fromFile(out + "/unet/config.json", &config, &error)) << error;
+  EXPECT_EQ(config.additionEmbedType, "text");
+  // The model folder loads and draws with the pooled UNet.
+  ASSERT_TRUE(run(tinyRequest(out, "preview", 1), &error)) << error;
+  torch_engine::ModelBundle bundle;
+  ASSERT_TRUE(torch_engine::ModelBundle::load(out, torch_engine::ComputeTarget(), &bundle, &error)) << error;
+  ASSERT_TRUE(bundle.unet->add_embedding);
+
+  // An init folder without a UNet is a one-line error, and so is a UNet of another shape.
+  pooled.extra["init"] = out + "/tokenizer";
+  EXPECT_FALSE(run(pooled, &error));
+  EXPECT_NE(error.find("--set init=" + out + "/tokenizer: no diffusion_pytorch_model.safetensors"), std::string::npos)
+      << error;
+  auto vae = tinyRequest(out, "vae", 1);
+  vae.extra["latent_channels"] = "8";  // the UNet takes the VAE's channels, so conv_in no longer fits
+  ASSERT_TRUE(run(vae, &error)) << error;
+  auto wide = tinyRequest(out, "unet", 1);
+  wide.extra["init"] = plain;
+  EXPECT_FALSE(run(wide, &error));
+  EXPECT_NE(error.find("unet: --set init: "), std::string::npos) << error;
+  EXPECT_NE(error.find("conv_in.weight"), std::string::npos) << error;
+}

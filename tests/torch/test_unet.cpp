@@ -277,3 +277,83 @@ TEST(UNetConfigTest, ParsesDiffusersConfigs) {
   EXPECT_FALSE(UNetConfig::fromJson(R"({"block_out_channels":[320,640]})", &c, &error));  // 4 block types
   EXPECT_FALSE(UNetConfig::fromJson("{not json", &c, &error));
 }
+
+// addition_embed_type "text": the pooled prompt joins the time embedding (nn/TextTimeEmbedding.h).
+TEST(UNetTextEmbedding, AttentionPoolingIsOneQueryOverTheMeanAndTheTokens) {
+  torch::NoGradGuard noGrad;
+  torch::manual_seed(3);
+  const int64_t heads = 2;
+  const int64_t dim = 8;
+  AttentionPooling pool(heads, dim);
+  const torch::Tensor x = torch::randn({2, 5, dim});
+  const torch::Tensor got = pool(x);
+  ASSERT_EQ(got.sizes(), (c10::IntArrayRef{2, dim}));
+  // The same pooling written out one batch item and one head at a time.
+  const auto linear = [](const Linear& l, const torch::Tensor& v) { return torch::mv(l->weight, v) + l->bias; };
+  for (int64_t b = 0; b < 2; ++b) {
+    const torch::Tensor query = x[b].mean(0) + pool->positional_embedding[0];
+    std::vector<torch::Tensor> tokens{query};
+    for (int64_t t = 0; t < 5; ++t) tokens.push_back(x[b][t]);
+    const torch::Tensor q = linear(pool->q_proj, query);
+    for (int64_t h = 0; h < heads; ++h) {
+      const auto part = [&](const torch::Tensor& v) { return v.slice(0, h * dim / heads, (h + 1) * dim / heads); };
+      std::vector<double> logits;
+      for (const auto& t : tokens)
+        logits.push_back(torch::dot(part(q), part(linear(pool->k_proj, t))).item<double>() / std::sqrt(4.0));
+      const torch::Tensor w = torch::softmax(torch::tensor(logits, torch::kFloat32), 0);
+      torch::Tensor expected = torch::zeros({dim / heads});
+      for (size_t i = 0; i < tokens.size(); ++i) expected += w[int64_t(i)] * part(linear(pool->v_proj, tokens[i]));
+      EXPECT_TRUE(torch::allclose(part(got[b]), expected, 1e-5, 1e-6)) << "batch " << b << " head " << h;
+    }
+  }
+}
+
+TEST(UNetTextEmbedding, ZeroedEmbeddingLeavesAPlainUNetsOutputAndATrainedOneReadsThePrompt) {
+  torch::NoGradGuard noGrad;
+  torch::set_num_threads(2);
+  torch::manual_seed(0);
+  UNetConfig plainConfig = tinyConfig();
+  UNetConfig pooledConfig = plainConfig;
+  pooledConfig.additionEmbedType = "text";
+  pooledConfig.additionEmbedTypeNumHeads = 4;
+  UNet plain(plainConfig);
+  UNet pooled(pooledConfig);
+  auto target = pooled->named_parameters();
+  for (const auto& p : plain->named_parameters()) target[p.key()].copy_(p.value());
+  pooled->add_embedding->zeroOutput();
+  const torch::Tensor sample = torch::randn({2, 4, 8, 8});
+  const torch::Tensor prompt = torch::randn({2, 5, 16});
+  const torch::Tensor t = torch::tensor({300.0f});
+  EXPECT_TRUE(torch::equal(plain(sample, t, prompt), pooled(sample, t, prompt)));
+
+  // Once norm2 carries something, the embedding is added to every block's time embedding.
+  torch::nn::init::normal_(pooled->add_embedding->norm2->weight);
+  Intermediates trace;
+  const torch::Tensor withPrompt = pooled(sample, t, prompt, nullptr, &trace);
+  EXPECT_FALSE(torch::allclose(plain(sample, t, prompt), withPrompt, 1e-4, 1e-4));
+  ASSERT_TRUE(trace.count("add_embedding"));
+  EXPECT_EQ(trace.at("add_embedding").sizes(), (c10::IntArrayRef{2, pooledConfig.timeEmbedDim()}));
+  // Another prompt, another embedding.
+  EXPECT_FALSE(torch::allclose(pooled->embed(t, prompt, 2), pooled->embed(t, torch::randn({2, 5, 16}), 2)));
+}
+
+TEST(UNetConfigTest, TextAdditionEmbeddingParsesAndChecksItsHeads) {
+  UNetConfig c;
+  std::string error;
+  const std::string base = R"({"block_out_channels":[32,64],"down_block_types":["CrossAttnDownBlock2D","DownBlock2D"],
+    "up_block_types":["UpBlock2D","CrossAttnUpBlock2D"],"cross_attention_dim":32,"attention_head_dim":2,
+    "norm_num_groups":8,"addition_embed_type":"text")";
+  ASSERT_TRUE(UNetConfig::fromJson(base + R"(,"addition_embed_type_num_heads":4})", &c, &error)) << error;
+  EXPECT_EQ(c.additionEmbedType, "text");
+  EXPECT_EQ(c.additionEmbedTypeNumHeads, 4);
+  UNet unet(c);
+  EXPECT_TRUE(unet->named_parameters().contains("add_embedding.pool.positional_embedding"));
+  EXPECT_EQ(unet->named_parameters()["add_embedding.proj.weight"].sizes(), (c10::IntArrayRef{128, 32}));
+  EXPECT_FALSE(UNetConfig::fromJson(base + R"(,"addition_embed_type_num_heads":5})", &c, &error));
+  EXPECT_NE(error.find("addition_embed_type_num_heads"), std::string::npos) << error;
+  ASSERT_TRUE(UNetConfig::fromJson(R"({"addition_embed_type":null})", &c, &error)) << error;
+  EXPECT_TRUE(c.additionEmbedType.empty());
+  ControlNetConfig cn;
+  EXPECT_FALSE(ControlNetConfig::fromJson(R"({"addition_embed_type":"text"})", &cn, &error));
+  EXPECT_NE(error.find("addition_embed_type"), std::string::npos) << error;
+}

@@ -138,7 +138,6 @@ void readCommon(JsonReader& r, UNetConfig* c) {
   r.rejectUnless("resnet_time_scale_shift", "default");
   r.rejectUnless("class_embed_type");
   r.rejectUnless("num_class_embeds");
-  r.rejectUnless("addition_embed_type");
   r.rejectUnless("encoder_hid_dim");
   r.rejectUnless("encoder_hid_dim_type");
   r.rejectUnless("only_cross_attention", false);
@@ -189,6 +188,18 @@ bool UNetConfig::validate(std::string* error) const {
     return fail("in_channels, out_channels, layers_per_block and norm_num_groups must be positive");
   }
   if (convInKernel % 2 == 0 || convOutKernel % 2 == 0) return fail("conv_in/conv_out kernels must be odd");
+  if (!additionEmbedType.empty()) {
+    if (additionEmbedType != "text") {
+      return fail("addition_embed_type '" + additionEmbedType + "' is not supported (only \"text\")");
+    }
+    for (int64_t d : crossAttentionDim) {
+      if (d != crossAttentionDim[0]) return fail("addition_embed_type \"text\" needs one cross_attention_dim");
+    }
+    if (additionEmbedTypeNumHeads <= 0 || crossAttentionDim[0] % additionEmbedTypeNumHeads != 0) {
+      return fail("cross_attention_dim " + std::to_string(crossAttentionDim[0]) + " not divisible by " +
+                  std::to_string(additionEmbedTypeNumHeads) + " addition_embed_type_num_heads");
+    }
+  }
   for (size_t i = 0; i < n; ++i) {
     const int64_t c = blockOutChannels[i];
     if (c % normNumGroups != 0) return fail("block_out_channels " + std::to_string(c) + " not divisible by norm_num_groups");
@@ -213,6 +224,9 @@ bool UNetConfig::fromJson(const std::string& jsonText, UNetConfig* out, std::str
   r.readInt("conv_in_kernel", &c.convInKernel);
   r.readInt("conv_out_kernel", &c.convOutKernel);
   r.readInt("time_embedding_dim", &c.timeEmbeddingDim);
+  r.readString("addition_embed_type", &c.additionEmbedType);
+  if (!c.additionEmbedType.empty() && c.additionEmbedType != "text") r.rejectUnless("addition_embed_type", "text");
+  r.readInt("addition_embed_type_num_heads", &c.additionEmbedTypeNumHeads);
   r.rejectUnless("time_cond_proj_dim");
   r.rejectUnless("time_embedding_type", "positional");
   r.rejectUnless("time_embedding_act_fn");
@@ -262,6 +276,7 @@ bool ControlNetConfig::fromJson(const std::string& jsonText, ControlNetConfig* o
   c.unet.upBlockTypes.clear();
   JsonReader r(obj);
   readCommon(r, &c.unet);
+  r.rejectUnless("addition_embed_type");
   r.readInt("conditioning_channels", &c.conditioningChannels);
   r.readIntOrList("conditioning_embedding_out_channels", 0, &c.conditioningEmbeddingOutChannels);
   r.readBool("global_pool_conditions", &c.globalPoolConditions);

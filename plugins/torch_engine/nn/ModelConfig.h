@@ -35,6 +35,11 @@ struct UNetConfig {
   double midBlockScaleFactor = 1.0;
   int64_t timeEmbeddingDim = 0;  // 0 = 4 * blockOutChannels[0]
   int64_t sampleSize = 64;
+  // "" or "text": diffusers' TextTimeEmbedding (nn/TextTimeEmbedding.h) pools the prompt into the time embedding,
+  // with `addition_embed_type_num_heads` heads over cross_attention_dim channels. SDXL's "text_time" and the
+  // others are refused. UNet only: a ControlNet config with the key is refused.
+  std::string additionEmbedType;
+  int64_t additionEmbedTypeNumHeads = 64;
 
   int64_t timeEmbedDim() const { return timeEmbeddingDim > 0 ? timeEmbeddingDim : 4 * blockOutChannels.at(0); }
   // Consistency checks (list lengths, divisibility, known block types).

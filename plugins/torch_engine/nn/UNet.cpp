@@ -32,6 +32,11 @@ UNetImpl::UNetImpl(const UNetConfig& config) : m_config(config) {
   const int64_t c0 = config.blockOutChannels[0];
   conv_in = register_module("conv_in", makeConv2d(config.inChannels, c0, config.convInKernel));
   time_embedding = register_module("time_embedding", TimestepEmbedding(c0, config.timeEmbedDim()));
+  if (config.additionEmbedType == "text") {
+    add_embedding = register_module(
+        "add_embedding",
+        TextTimeEmbedding(config.crossAttentionDim[0], config.timeEmbedDim(), config.additionEmbedTypeNumHeads));
+  }
   down_blocks = register_module("down_blocks", torch::nn::ModuleList());
   for (size_t i = 0; i < config.blockOutChannels.size(); ++i) {
     m_down.push_back(DownBlock(downBlockOptions(config, i)));
@@ -59,11 +64,24 @@ torch::Tensor UNetImpl::embedTimesteps(const torch::Tensor& timesteps, int64_t b
   return emb;
 }
 
+torch::Tensor UNetImpl::embed(const torch::Tensor& timesteps, const torch::Tensor& encoderHiddenStates, int64_t batch,
+                              Intermediates* trace) {
+  torch::Tensor emb = embedTimesteps(timesteps, batch, trace);
+  if (add_embedding) {
+    TORCH_CHECK(encoderHiddenStates.defined() && encoderHiddenStates.dim() == 3,
+                "a UNet with addition_embed_type \"text\" needs encoder hidden states [B, tokens, dim]");
+    const torch::Tensor added = add_embedding(encoderHiddenStates);
+    if (trace) (*trace)["add_embedding"] = added;
+    emb = emb + added.to(emb.scalar_type());
+  }
+  return emb;
+}
+
 torch::Tensor UNetImpl::forward(const torch::Tensor& sample, const torch::Tensor& timesteps,
                                 const torch::Tensor& encoderHiddenStates, const ControlResiduals* control,
                                 Intermediates* trace) {
   TORCH_CHECK(sample.dim() == 4, "UNet sample must be [B, C, H, W], got ", sample.sizes());
-  const torch::Tensor emb = embedTimesteps(timesteps, sample.size(0), trace);
+  const torch::Tensor emb = embed(timesteps, encoderHiddenStates, sample.size(0), trace);
   torch::Tensor h = m_config.centerInputSample ? 2.0 * sample - 1.0 : sample;
   h = conv_in(h);
   if (trace) (*trace)["conv_in"] = h;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plugins/torch_engine/nn/ModelConfig.h"
+#include "plugins/torch_engine/nn/TextTimeEmbedding.h"
 #include "plugins/torch_engine/nn/UNetBlocks.h"
 
 namespace shotcraft::torch_engine::nn {
@@ -39,11 +40,16 @@ class UNetImpl : public torch::nn::Module {
 
   // Sinusoidal + MLP embedding of the timesteps broadcast to the batch, in the model's dtype: [B, 4*C0].
   torch::Tensor embedTimesteps(const torch::Tensor& timesteps, int64_t batch, Intermediates* trace = nullptr);
+  // The embedding every resnet block gets: embedTimesteps plus, with addition_embed_type "text", the pooled prompt
+  // (add_embedding). trace gets "add_embedding" too.
+  torch::Tensor embed(const torch::Tensor& timesteps, const torch::Tensor& encoderHiddenStates, int64_t batch,
+                      Intermediates* trace = nullptr);
 
   const UNetConfig& config() const { return m_config; }
 
   Conv2d conv_in{nullptr};
   TimestepEmbedding time_embedding{nullptr};
+  TextTimeEmbedding add_embedding{nullptr};  // only with addition_embed_type "text"
   torch::nn::ModuleList down_blocks{nullptr};
   MidBlock mid_block{nullptr};
   torch::nn::ModuleList up_blocks{nullptr};

@@ -74,10 +74,14 @@ std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups) {
   return vaeConfigJson(shape, tiny, scalingFactor);
 }
 
-std::string unetConfigJson(bool tiny, int64_t latentChannels) {
+std::string unetConfigJson(bool tiny, int64_t latentChannels, bool pooledText) {
   const std::string n = std::to_string(latentChannels);
-  const std::string head = R"({"_class_name": "UNet2DConditionModel", "sample_size": 32, "in_channels": )" + n +
-                           ", \"out_channels\": " + n + ",";
+  std::string head = R"({"_class_name": "UNet2DConditionModel", "sample_size": 32, "in_channels": )" + n +
+                     ", \"out_channels\": " + n + ",";
+  if (pooledText) {
+    head +=
+        std::string(R"( "addition_embed_type": "text", "addition_embed_type_num_heads": )") + (tiny ? "2" : "4") + ",";
+  }
   if (tiny) {
     return head + R"(
   "block_out_channels": [16, 32], "layers_per_block": 1,

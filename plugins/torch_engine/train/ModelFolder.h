@@ -35,7 +35,8 @@ std::string vaeConfigJson(const VaeShape& shape, bool tiny, double scalingFactor
 // The default shape (normGroups 0 = the default).
 std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups = 0);
 // The UNet and ControlNet take the VAE's latent channels (4 unless given).
-std::string unetConfigJson(bool tiny, int64_t latentChannels = 4);
+// pooledText: the prompt pooled into the time embedding too (addition_embed_type "text", nn/TextTimeEmbedding.h).
+std::string unetConfigJson(bool tiny, int64_t latentChannels = 4, bool pooledText = false);
 std::string textConfigJson(bool tiny, int vocabSize, int bos, int eos);
 std::string controlNetConfigJson(bool tiny, int64_t latentChannels = 4);
 std::string schedulerConfigJson();

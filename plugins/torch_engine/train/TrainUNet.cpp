@@ -2,12 +2,16 @@
 // scaled-linear schedule with offset noise 0.1, 10% empty prompts for CFG; `--set figure_weight=W` weighs the
 // figures' pixels 1 + W times in the loss). When the `text` stage has run, the
 // UNet conditions on its text encoder, frozen; otherwise (the first recipe) a text encoder is trained jointly.
+// `--set pooled_text=1` adds the pooled prompt to the time embedding (addition_embed_type "text");
+// `--set init=FOLDER` starts from another run's UNet instead of from scratch.
 #include <cstdio>
 #include <filesystem>
 
 #include "plugins/torch_engine/nn/ClipText.h"
+#include "plugins/torch_engine/nn/StateDict.h"
 #include "plugins/torch_engine/nn/UNet.h"
 #include "plugins/torch_engine/pipeline/ModelBundle.h"
+#include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "plugins/torch_engine/sampling/NoiseSchedule.h"
 #include "plugins/torch_engine/sampling/Sampler.h"
 #include "plugins/torch_engine/train/DiffusionTraining.h"
@@ -21,6 +25,38 @@ namespace shotcraft::torch_engine::train {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Loads the weights of the UNet in `folder` (a unet/ folder, or a model folder holding one) into `unet`. Every
+// tensor must be there with its shape, except the add_embedding's: a UNet trained without the pooled prompt
+// takes it on with a zero output (TextTimeEmbedding::zeroOutput), so it starts as the loaded UNet.
+bool initUNetFrom(const std::string& folder, nn::UNetImpl& unet, const PrintFn& print, std::string* error) {
+  fs::path weights = fs::path(folder) / "diffusion_pytorch_model.safetensors";
+  if (!fs::exists(weights)) weights = fs::path(folder) / "unet" / "diffusion_pytorch_model.safetensors";
+  if (!fs::exists(weights)) {
+    if (error) *error = "unet: --set init=" + folder + ": no diffusion_pytorch_model.safetensors there or in unet/";
+    return false;
+  }
+  auto file = SafeTensorsFile::open(weights.string(), error);
+  if (!file) return false;
+  nn::LoadStateDictOptions options;
+  for (const auto& p : unet.named_parameters())
+    if (p.key().rfind("add_embedding.", 0) == 0) options.optionalKeys.insert(p.key());
+  if (!nn::loadStateDict(unet, *file, options, error)) {
+    if (error) *error = "unet: --set init: " + *error;
+    return false;
+  }
+  std::string line = "unet: starts from " + weights.string();
+  if (unet.add_embedding && !file->contains("add_embedding.norm2.weight")) {
+    unet.add_embedding->zeroOutput();
+    line += " (the pooled prompt's embedding starts at zero)";
+  }
+  print(line);
+  return true;
+}
+
+}  // namespace
+
 bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, const engine::CancelToken& cancel,
                std::string* error) {
   const bool tiny = isTinyRun(request);
@@ -32,13 +68,17 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   const fs::path out(request.out_dir);
   const auto& tok = *frozen.tokenizer;
   const std::string textJson = textConfigJson(tiny, int(tok.vocabSize()), tok.bos(), tok.eos());
-  const std::string unetJson = unetConfigJson(tiny, frozen.vae->config().latentChannels);
+  const bool pooledText = extraNumber(request, "pooled_text", 0) != 0;
+  const std::string unetJson = unetConfigJson(tiny, frozen.vae->config().latentChannels, pooledText);
   nn::ClipTextConfig textConfig;
   nn::UNetConfig unetConfig;
   if (!nn::ClipTextConfig::fromJson(textJson, &textConfig, error)) return false;
   if (!nn::UNetConfig::fromJson(unetJson, &unetConfig, error)) return false;
   torch::manual_seed(request.data_seed);
   nn::UNet unet(unetConfig);
+  if (const auto init = request.extra.find("init"); init != request.extra.end() && !request.resume) {
+    if (!initUNetFrom(init->second, *unet, print, error)) return false;
+  }
   nn::ClipTextModel text{nullptr};
   const bool pretrainedText = fs::exists(out / "training" / "text");
   if (pretrainedText) {
