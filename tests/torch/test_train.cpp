@@ -787,3 +787,21 @@ TEST(Train, PooledTextUNetStartsFromAPlainRunsUNet) {
   EXPECT_NE(error.find("unet: --set init: "), std::string::npos) << error;
   EXPECT_NE(error.find("conv_in.weight"), std::string::npos) << error;
 }
+
+TEST(Train, TimestepPowerReachesTheUNetLoss) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "unet", 3), &error)) << error;
+  const auto uniform = lossColumn(out + "/training/unet/loss.csv");
+  auto noisier = tinyRequest(out, "unet", 3);
+  noisier.extra["timestep_power"] = "3";
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(noisier, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: timesteps drawn as (1 - u^3) T"), lines.end());
+  EXPECT_NE(uniform, lossColumn(out + "/training/unet/loss.csv"));
+  noisier.extra["timestep_power"] = "-1";
+  EXPECT_FALSE(run(noisier, &error));
+  EXPECT_EQ(error, "unet: --set timestep_power must be positive");
+}

@@ -1,5 +1,6 @@
 #include "plugins/torch_engine/train/DiffusionTraining.h"
 
+#include <cstdio>
 #include <filesystem>
 
 #include "plugins/torch_engine/pipeline/ModelBundle.h"
@@ -79,6 +80,21 @@ bool loadFrozenParts(const std::string& outDir, bool withUNet, FrozenParts* out,
   for (auto* m : {static_cast<torch::nn::Module*>(out->unet.get()), static_cast<torch::nn::Module*>(out->text.get())}) {
     m->eval();
     for (auto& p : m->parameters()) p.set_requires_grad(false);
+  }
+  return true;
+}
+
+bool readTimestepPower(const engine::TrainingRequest& request, const std::string& stage, const PrintFn& print,
+                       double* power, std::string* error) {
+  *power = extraNumber(request, "timestep_power", 1.0);
+  if (!(*power > 0)) {
+    if (error) *error = stage + ": --set timestep_power must be positive";
+    return false;
+  }
+  if (*power != 1.0) {
+    char line[96];
+    std::snprintf(line, sizeof line, "%s: timesteps drawn as (1 - u^%g) T", stage.c_str(), *power);
+    print(line);
   }
   return true;
 }

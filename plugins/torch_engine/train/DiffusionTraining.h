@@ -36,6 +36,10 @@ torch::Tensor tokenizePrompts(const engine::ClipTokenizer& tokenizer, const std:
 // comes out with the data's middle brightness (a night scene as light as noon).
 NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<float>& alphasCumprod,
                                torch::Generator generator, double offset = 0.0, double timestepPower = 1.0);
+// `--set timestep_power=P` (1 unless set; the UNet and ControlNet stages): false + "STAGE: --set timestep_power must
+// be positive" for P <= 0; prints "STAGE: timesteps drawn as (1 - u^P) T" when P is not 1.
+bool readTimestepPower(const engine::TrainingRequest& request, const std::string& stage, const PrintFn& print,
+                       double* power, std::string* error);
 // The noise-prediction loss with the figures weighted up: mean squared error where each latent pixel weighs
 // 1 + figureWeight * (share of it inside a figure's box), normalised by the weights' sum so the loss stays on the
 // plain MSE's scale; figureWeight 0 or an undefined mask give the plain MSE. Figures cover a few percent of a frame;

@@ -116,16 +116,8 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
   const LoopSettings loop = loopSettings(request, name, 3000, 1e-4, 100);
 
   const double noiseOffset = extraNumber(request, "noise_offset", 0.1);  // as the UNet was trained
-  const double timestepPower = extraNumber(request, "timestep_power", 1.0);
-  if (!(timestepPower > 0)) {
-    if (error) *error = name + ": --set timestep_power must be positive";
-    return false;
-  }
-  if (timestepPower != 1.0) {
-    char line[96];
-    std::snprintf(line, sizeof line, "%s: timesteps drawn as (1 - u^%g) T", name.c_str(), timestepPower);
-    print(line);
-  }
+  double timestepPower = 1.0;
+  if (!readTimestepPower(request, name, print, &timestepPower, error)) return false;
   const TrainPrecision precision = trainPrecision(request);
   const bool bf16 = precision == TrainPrecision::Bf16;
   print(name + ": forward passes in " + precisionName(precision));

@@ -127,6 +127,8 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
     print(line);
   }
   const double noiseOffset = extraNumber(request, "noise_offset", 0.1);
+  double timestepPower = 1.0;
+  if (!readTimestepPower(request, "unet", print, &timestepPower, error)) return false;
   std::vector<torch::Tensor> params = unet->parameters();
   if (!pretrainedText) {
     for (const auto& p : text->parameters()) params.push_back(p);
@@ -136,7 +138,7 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
     const TrainingBatch b = batches.get(s);
     auto gen = makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x0E7));
     const torch::Tensor latents = cache.latents(b.rgb, b.pool_index, gen);
-    const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen, noiseOffset);
+    const NoisedLatents n = addTrainingNoise(latents, schedule.alphasCumprod(), gen, noiseOffset, timestepPower);
     torch::Tensor pred;
     {
       const AutocastScope autocast(bf16);
