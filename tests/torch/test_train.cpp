@@ -767,11 +767,19 @@ TEST(Train, PooledTextUNetStartsFromAPlainRunsUNet) {
   torch_engine::nn::UNetConfig config;
   ASSERT_TRUE(torch_engine::nn::UNetConfig::fromFile(out + "/unet/config.json", &config, &error)) << error;
   EXPECT_EQ(config.additionEmbedType, "text");
-  // The model folder loads and draws with the pooled UNet.
+  // A fine-tune: its log is training/unet_tune's, the first run's stays.
+  EXPECT_EQ(lossColumn(out + "/training/unet_tune/loss.csv").size(), 2u);
+  EXPECT_EQ(lossColumn(out + "/training/unet/loss.csv").size(), 2u);
+  // The model folder loads and draws with the pooled UNet, and the package lists both runs.
   ASSERT_TRUE(run(tinyRequest(out, "preview", 1), &error)) << error;
   torch_engine::ModelBundle bundle;
   ASSERT_TRUE(torch_engine::ModelBundle::load(out, torch_engine::ComputeTarget(), &bundle, &error)) << error;
   ASSERT_TRUE(bundle.unet->add_embedding);
+  auto package = tinyRequest(out, "package", 0);
+  package.extra["dest"] = out + "/packaged";
+  ASSERT_TRUE(run(package, &error)) << error;
+  EXPECT_TRUE(fs::exists(out + "/packaged/training-logs/unet_tune.csv"));
+  EXPECT_NE(readText(out + "/packaged/MODEL_CARD.md").find("| unet (fine-tune) |"), std::string::npos);
 
   // An init folder without a UNet is a one-line error, and so is a UNet of another shape.
   pooled.extra["init"] = out + "/tokenizer";

@@ -3,7 +3,7 @@
 // the engine runs it. Configs, tokenizer, scheduler and preview fit are copied as they are, each stage's loss
 // curve goes to DEST/training-logs/, and DEST/MODEL_CARD.md records what was trained for how long. Only complete
 // stages are packaged: a component folder exists only after its stage finished, and its checkpoint must say so;
-// a fine-tune stage (vae_decoder) that was started must have finished as well.
+// a fine-tune stage (vae_decoder, unet_tune) that was started must have finished as well.
 #include "plugins/torch_engine/nn/ModelConfig.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsWriter.h"
@@ -36,7 +36,7 @@ struct Component {
 constexpr Component kComponents[] = {
     {"tokenizer", "", true},
     {"vae", "vae", true, "vae_decoder"},
-    {"unet", "unet", true},
+    {"unet", "unet", true, "unet_tune"},
     {"text_encoder", "unet", true, "", "text"},
     {"scheduler", "", true},
     {"preview", "", false},

@@ -3,7 +3,7 @@
 // figures' pixels 1 + W times in the loss). When the `text` stage has run, the
 // UNet conditions on its text encoder, frozen; otherwise (the first recipe) a text encoder is trained jointly.
 // `--set pooled_text=1` adds the pooled prompt to the time embedding (addition_embed_type "text");
-// `--set init=FOLDER` starts from another run's UNet instead of from scratch.
+// `--set init=FOLDER` starts from another run's UNet instead of from scratch (stage unet_tune).
 #include <cstdio>
 #include <filesystem>
 
@@ -116,7 +116,10 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   BatchPrefetcher batches(data);
   const NoiseSchedule schedule{SchedulerConfig{}};
 
-  const LoopSettings loop = loopSettings(request, "unet", 20000, 3e-4, 500);
+  // A run that starts from another UNet is a fine-tune of OUT/unet: its log and checkpoint go to training/unet_tune,
+  // so the first run's stay (`train package` lists both, as it does vae and vae_decoder).
+  const bool tune = request.extra.count("init") > 0;
+  const LoopSettings loop = loopSettings(request, tune ? "unet_tune" : "unet", 20000, 3e-4, 500);
 
   const TrainPrecision precision = trainPrecision(request);
   const bool bf16 = precision == TrainPrecision::Bf16;
