@@ -728,7 +728,8 @@ TEST(TrainLoss, FigureWeightedMseChargesErrorsOnFiguresMore) {
   EXPECT_NEAR(figureWeightedMse(even, target, mask, 4.0).item<double>(), 0.25, 1e-6);
 }
 
-TEST(Train, FigureWeightReachesTheUNetLoss) {
+// figure_weight and timestep_power each change what the UNet stage's loss charges; a bad power is refused.
+TEST(Train, FigureWeightAndTimestepPowerReachTheUNetLoss) {
   QTemporaryDir dir;
   const std::string out = dir.path().toStdString();
   std::string error;
@@ -745,6 +746,15 @@ TEST(Train, FigureWeightReachesTheUNetLoss) {
   ASSERT_EQ(figures.size(), 3u);
   EXPECT_EQ(plain[0].substr(0, 2), figures[0].substr(0, 2));  // same step column
   EXPECT_NE(plain, figures);
+  auto noisier = tinyRequest(out, "unet", 3);
+  noisier.extra["timestep_power"] = "3";
+  lines.clear();
+  ASSERT_TRUE(run(noisier, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: timesteps drawn as (1 - u^3) T"), lines.end());
+  EXPECT_NE(plain, lossColumn(out + "/training/unet/loss.csv"));
+  noisier.extra["timestep_power"] = "-1";
+  EXPECT_FALSE(run(noisier, &error));
+  EXPECT_EQ(error, "unet: --set timestep_power must be positive");
 }
 
 TEST(Train, PooledTextUNetStartsFromAPlainRunsUNet) {
@@ -794,22 +804,4 @@ TEST(Train, PooledTextUNetStartsFromAPlainRunsUNet) {
   EXPECT_FALSE(run(wide, &error));
   EXPECT_NE(error.find("unet: --set init: "), std::string::npos) << error;
   EXPECT_NE(error.find("conv_in.weight"), std::string::npos) << error;
-}
-
-TEST(Train, TimestepPowerReachesTheUNetLoss) {
-  QTemporaryDir dir;
-  const std::string out = dir.path().toStdString();
-  std::string error;
-  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
-  ASSERT_TRUE(run(tinyRequest(out, "unet", 3), &error)) << error;
-  const auto uniform = lossColumn(out + "/training/unet/loss.csv");
-  auto noisier = tinyRequest(out, "unet", 3);
-  noisier.extra["timestep_power"] = "3";
-  std::vector<std::string> lines;
-  ASSERT_TRUE(run(noisier, &error, {}, &lines)) << error;
-  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: timesteps drawn as (1 - u^3) T"), lines.end());
-  EXPECT_NE(uniform, lossColumn(out + "/training/unet/loss.csv"));
-  noisier.extra["timestep_power"] = "-1";
-  EXPECT_FALSE(run(noisier, &error));
-  EXPECT_EQ(error, "unet: --set timestep_power must be positive");
 }
