@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,11 @@ inline bool runTokenizerAndVae(const std::string& out, std::string* error) {
 inline std::string withoutSpaces(std::string s) {
   s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
   return s;
+}
+
+inline std::string readText(const fs::path& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 inline std::vector<std::string> lossColumn(const fs::path& csv) {

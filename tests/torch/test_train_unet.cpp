@@ -1,0 +1,194 @@
+// The UNet stage's training signal: offset noise and timestep sampling, figure masks and the figure-weighted loss,
+// the settings that reach the stage's loss, and the pooled-prompt fine-tune from a plain run (init, unet_tune).
+#include <torch/torch.h>
+
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "core/scenes/SceneRenderer.h"
+#include "plugins/torch_engine/nn/ModelConfig.h"
+#include "plugins/torch_engine/nn/UNet.h"
+#include "plugins/torch_engine/pipeline/DeviceSelect.h"
+#include "plugins/torch_engine/pipeline/ModelBundle.h"
+#include "plugins/torch_engine/sampling/Sampler.h"
+#include "plugins/torch_engine/train/DiffusionTraining.h"
+#include "plugins/torch_engine/train/TrainingData.h"
+#include "tests/torch/TrainStageRun.h"
+
+using namespace shotcraft;
+using namespace shotcraft::engine;
+namespace fs = std::filesystem;
+using namespace shotcraft::test;
+
+TEST(TrainNoise, OffsetNoiseShiftsWholeChannels) {
+  const std::vector<float> ac(1000, 0.5f);
+  const torch::Tensor latents = torch::zeros({64, 4, 16, 16});
+  auto spread = [&](double offset) {
+    auto gen = torch_engine::makeCpuGenerator(5);
+    const auto n = torch_engine::train::addTrainingNoise(latents, ac, gen, offset);
+    return n.noise.mean({2, 3}).std().item<double>();
+  };
+  // Plain noise: a channel's mean over 256 values has std 1/16; offset 0.5 adds 0.5 in quadrature.
+  EXPECT_NEAR(spread(0.0), 1.0 / 16, 0.015);
+  EXPECT_NEAR(spread(0.5), std::sqrt(0.25 + 1.0 / 256), 0.06);
+}
+
+TEST(TrainNoise, TimestepPowerDrawsTheNoisySteps) {
+  const std::vector<float> ac(1000, 0.5f);
+  const torch::Tensor latents = torch::zeros({4000, 1, 1, 1});
+  auto draw = [&](double power) {
+    auto gen = torch_engine::makeCpuGenerator(9);
+    return torch_engine::train::addTrainingNoise(latents, ac, gen, 0.0, power).timesteps;
+  };
+  const torch::Tensor uniform = draw(1.0), cubic = draw(3.0);
+  for (const torch::Tensor& t : {uniform, cubic}) {
+    EXPECT_GE(t.min().item<int64_t>(), 0);
+    EXPECT_LE(t.max().item<int64_t>(), 999);
+  }
+  // P(t >= k) = (1 - k/T)^(1/3) when t = (1 - u^3) T (against 1 - k/T uniform). 4000 draws: standard error < 0.008.
+  EXPECT_NEAR((uniform >= 500).to(torch::kFloat64).mean().item<double>(), 0.5, 0.03);
+  EXPECT_NEAR((cubic >= 500).to(torch::kFloat64).mean().item<double>(), std::cbrt(0.5), 0.03);
+  EXPECT_NEAR((cubic >= 900).to(torch::kFloat64).mean().item<double>(), std::cbrt(0.1), 0.03);  // 0.464, not 0.1
+}
+
+TEST(TrainData, FigureMasksCoverEachFigureAndNothingElse) {
+  torch_engine::train::DataSettings s;
+  s.seed = 3;
+  s.batch = 8;
+  EXPECT_FALSE(torch_engine::train::renderBatch(s, 0).figure_mask.defined());
+  s.figure_masks = true;
+  int withFigures = 0, without = 0;
+  for (int step = 0; step < 3; ++step) {
+    const auto b = torch_engine::train::renderBatch(s, step);
+    ASSERT_EQ(b.figure_mask.sizes(), (std::vector<int64_t>{8, 1, 144, 256}));
+    for (int i = 0; i < s.batch; ++i) {
+      const auto sample =
+          scenes::renderScene(scenes::sampleScene(torch_engine::train::trainingSceneSeed(3, b.pool_index[i])));
+      const torch::Tensor mask = b.figure_mask[i][0];
+      const double covered = mask.mean().item<double>();
+      if (sample.keypoints.empty()) {
+        EXPECT_EQ(covered, 0.0) << "step " << step << " item " << i;
+        ++without;
+        continue;
+      }
+      ++withFigures;
+      EXPECT_GT(covered, 0.0);
+      EXPECT_LT(covered, 0.6);
+      for (const auto& kp : sample.keypoints)
+        for (const cv::Point2f& p : kp) {
+          if (std::isnan(p.x) || p.x < 0 || p.y < 0 || p.x >= 256 || p.y >= 144) continue;
+          EXPECT_EQ(mask[int(p.y)][int(p.x)].item<float>(), 1.0f) << "keypoint outside its figure's box";
+        }
+    }
+  }
+  EXPECT_GT(withFigures, 0);
+  EXPECT_GT(without, 0);
+}
+
+TEST(TrainLoss, FigureWeightedMseChargesErrorsOnFiguresMore) {
+  using torch_engine::train::figureWeightedMse;
+  const torch::Tensor target = torch::zeros({2, 4, 9, 16});
+  torch::Tensor mask = torch::zeros({2, 1, 72, 128});
+  mask.index_put_({torch::indexing::Slice(), 0, torch::indexing::Slice(16, 48), torch::indexing::Slice(32, 64)}, 1.0);
+  // The same squared error, on the figure's latent pixels or the same number elsewhere.
+  torch::Tensor onFigure = torch::zeros_like(target), offFigure = torch::zeros_like(target);
+  onFigure.index_put_(
+      {torch::indexing::Slice(), torch::indexing::Slice(), torch::indexing::Slice(2, 6), torch::indexing::Slice(4, 8)},
+      1.0);
+  offFigure.index_put_({torch::indexing::Slice(), torch::indexing::Slice(), torch::indexing::Slice(2, 6),
+                        torch::indexing::Slice(10, 14)},
+                       1.0);
+  const double plainOn = torch::mse_loss(onFigure, target).item<double>();
+  EXPECT_DOUBLE_EQ(figureWeightedMse(onFigure, target, mask, 0.0).item<double>(), plainOn);
+  EXPECT_DOUBLE_EQ(figureWeightedMse(onFigure, target, torch::Tensor(), 4.0).item<double>(), plainOn);
+  const double on = figureWeightedMse(onFigure, target, mask, 4.0).item<double>();
+  const double off = figureWeightedMse(offFigure, target, mask, 4.0).item<double>();
+  // 16 of 144 latent pixels weigh 5: on-figure error is 80 / 208 of the weight, off-figure 16 / 208.
+  EXPECT_NEAR(on, 80.0 / 208.0, 1e-6);
+  EXPECT_NEAR(off, 16.0 / 208.0, 1e-6);
+  // An error spread evenly costs what the plain MSE charges, whatever the weight.
+  const torch::Tensor even = torch::full_like(target, 0.5);
+  EXPECT_NEAR(figureWeightedMse(even, target, mask, 4.0).item<double>(), 0.25, 1e-6);
+}
+
+// figure_weight and timestep_power each change what the UNet stage's loss charges; a bad power is refused.
+TEST(Train, FigureWeightAndTimestepPowerReachTheUNetLoss) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "unet", 3), &error)) << error;
+  const auto plain = lossColumn(out + "/training/unet/loss.csv");
+  auto weighted = tinyRequest(out, "unet", 3);
+  weighted.extra["figure_weight"] = "20";
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(weighted, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: figures weigh 21x in the loss"), lines.end());
+  const auto figures = lossColumn(out + "/training/unet/loss.csv");
+  ASSERT_EQ(plain.size(), 3u);
+  ASSERT_EQ(figures.size(), 3u);
+  EXPECT_EQ(plain[0].substr(0, 2), figures[0].substr(0, 2));  // same step column
+  EXPECT_NE(plain, figures);
+  auto noisier = tinyRequest(out, "unet", 3);
+  noisier.extra["timestep_power"] = "3";
+  lines.clear();
+  ASSERT_TRUE(run(noisier, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: timesteps drawn as (1 - u^3) T"), lines.end());
+  EXPECT_NE(plain, lossColumn(out + "/training/unet/loss.csv"));
+  noisier.extra["timestep_power"] = "-1";
+  EXPECT_FALSE(run(noisier, &error));
+  EXPECT_EQ(error, "unet: --set timestep_power must be positive");
+}
+
+TEST(Train, PooledTextUNetStartsFromAPlainRunsUNet) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
+  ASSERT_TRUE(run(tinyRequest(out, "unet", 2), &error)) << error;
+  const std::string plain = out + "/plain-unet";
+  fs::copy(out + "/unet", plain);
+
+  auto pooled = tinyRequest(out, "unet", 2);
+  pooled.extra["pooled_text"] = "1";
+  pooled.extra["init"] = plain;
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(pooled, &error, {}, &lines)) << error;
+  const std::string started = "unet: starts from " + plain +
+                              "/diffusion_pytorch_model.safetensors (the pooled prompt's embedding starts at zero)";
+  EXPECT_NE(std::find(lines.begin(), lines.end(), started), lines.end());
+  torch_engine::nn::UNetConfig config;
+  ASSERT_TRUE(torch_engine::nn::UNetConfig::fromFile(out + "/unet/config.json", &config, &error)) << error;
+  EXPECT_EQ(config.additionEmbedType, "text");
+  // A fine-tune: its log is training/unet_tune's, the first run's stays.
+  EXPECT_EQ(lossColumn(out + "/training/unet_tune/loss.csv").size(), 2u);
+  EXPECT_EQ(lossColumn(out + "/training/unet/loss.csv").size(), 2u);
+  // The model folder loads and draws with the pooled UNet, and the package lists both runs.
+  ASSERT_TRUE(run(tinyRequest(out, "preview", 1), &error)) << error;
+  torch_engine::ModelBundle bundle;
+  ASSERT_TRUE(torch_engine::ModelBundle::load(out, torch_engine::ComputeTarget(), &bundle, &error)) << error;
+  ASSERT_TRUE(bundle.unet->add_embedding);
+  auto package = tinyRequest(out, "package", 0);
+  package.extra["dest"] = out + "/packaged";
+  ASSERT_TRUE(run(package, &error)) << error;
+  EXPECT_TRUE(fs::exists(out + "/packaged/training-logs/unet_tune.csv"));
+  EXPECT_NE(readText(out + "/packaged/MODEL_CARD.md").find("| unet (fine-tune) |"), std::string::npos);
+
+  // An init folder without a UNet is a one-line error, and so is a UNet of another shape.
+  pooled.extra["init"] = out + "/tokenizer";
+  EXPECT_FALSE(run(pooled, &error));
+  EXPECT_NE(error.find("--set init=" + out + "/tokenizer: no diffusion_pytorch_model.safetensors"), std::string::npos)
+      << error;
+  auto vae = tinyRequest(out, "vae", 1);
+  vae.extra["latent_channels"] = "8";  // the UNet takes the VAE's channels, so conv_in no longer fits
+  ASSERT_TRUE(run(vae, &error)) << error;
+  auto wide = tinyRequest(out, "unet", 1);
+  wide.extra["init"] = plain;
+  EXPECT_FALSE(run(wide, &error));
+  EXPECT_NE(error.find("unet: --set init: "), std::string::npos) << error;
+  EXPECT_NE(error.find("conv_in.weight"), std::string::npos) << error;
+}
