@@ -7,10 +7,10 @@ namespace shotcraft::engine {
 
 const std::set<std::string>& trainingNumberSettings() {
   static const std::set<std::string> keys = {
-      "checkpoint_every", "decoder_only", "edge_loss",    "figure_weight", "kl",   "latent_channels",
-      "log_every",        "logvar_init",  "noise_offset", "norm_groups",   "pool", "pooled_text",
-      "probe_width",      "prompt_drop",  "report_only",  "scenes",        "tiny", "timestep_power",
-      "vae_layers",       "vae_width",    "vocab"};
+      "checkpoint_every", "decoder_only", "edge_loss",   "ema",          "figure_weight", "kl",
+      "latent_channels",  "log_every",    "logvar_init", "noise_offset", "norm_groups",   "pool",
+      "pooled_text",      "probe_width",  "prompt_drop", "report_only",  "scenes",        "tiny",
+      "timestep_power",   "vae_layers",   "vae_width",   "vocab"};
   return keys;
 }
 

@@ -1,5 +1,6 @@
 // The UNet stage's training signal: offset noise and timestep sampling, figure masks and the figure-weighted loss,
-// the settings that reach the stage's loss, and the pooled-prompt fine-tune from a plain run (init, unet_tune).
+// the settings that reach the stage's loss, the pooled-prompt fine-tune from a plain run (init, unet_tune) and the
+// weights' moving average (ema).
 #include <torch/torch.h>
 
 #include <QTemporaryDir>
@@ -14,9 +15,11 @@
 #include "plugins/torch_engine/nn/UNet.h"
 #include "plugins/torch_engine/pipeline/DeviceSelect.h"
 #include "plugins/torch_engine/pipeline/ModelBundle.h"
+#include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "plugins/torch_engine/sampling/Sampler.h"
 #include "plugins/torch_engine/train/DiffusionTraining.h"
 #include "plugins/torch_engine/train/TrainingData.h"
+#include "plugins/torch_engine/train/WeightEma.h"
 #include "tests/torch/TrainStageRun.h"
 
 using namespace shotcraft;
@@ -191,4 +194,83 @@ TEST(Train, PooledTextUNetStartsFromAPlainRunsUNet) {
   EXPECT_FALSE(run(wide, &error));
   EXPECT_NE(error.find("unet: --set init: "), std::string::npos) << error;
   EXPECT_NE(error.find("conv_in.weight"), std::string::npos) << error;
+}
+
+TEST(TrainEma, ShadowFollowsTheWeightsByTheDecay) {
+  torch::manual_seed(1);
+  torch::nn::Linear source(3, 2), shadow(3, 2);
+  torch_engine::train::WeightEma ema(*source, *shadow, 0.9);
+  EXPECT_TRUE(torch::equal(shadow->weight, source->weight));  // starts as a copy
+  EXPECT_FALSE(shadow->weight.requires_grad());
+  EXPECT_DOUBLE_EQ(ema.decayAt(0), 0.1);   // (1 + 0) / (10 + 0): the first steps follow the weights
+  EXPECT_DOUBLE_EQ(ema.decayAt(80), 0.9);  // capped at the decay
+  const torch::Tensor before = shadow->weight.clone();
+  {
+    const torch::NoGradGuard noGrad;
+    source->weight.add_(1.0);
+  }
+  ema.update(100);
+  EXPECT_TRUE(torch::allclose(shadow->weight, before + 0.1, 1e-6, 1e-6));
+  ema.update(100);
+  EXPECT_TRUE(torch::allclose(shadow->weight, before + 0.19, 1e-6, 1e-6));
+
+  torch::nn::Linear other(3, 4);
+  EXPECT_THROW(torch_engine::train::WeightEma(*source, *other, 0.9), std::invalid_argument);
+  EXPECT_THROW(torch_engine::train::WeightEma(*source, *shadow, 1.0), std::invalid_argument);
+}
+
+// `--set ema=D`: unet/ holds the checkpoint's moving average, not its last weights, and a resumed run carries the
+// average on bit for bit.
+TEST(Train, EmaRunWritesTheAverageAndResumesIt) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
+  auto request = tinyRequest(out, "unet", 4);
+  request.extra["ema"] = "0.5";
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(request, &error, {}, &lines)) << error;
+  EXPECT_NE(
+      std::find(lines.begin(), lines.end(), "unet: keeps an EMA of its weights (decay 0.5) and writes it as unet/"),
+      lines.end());
+  auto written = torch_engine::SafeTensorsFile::open(out + "/unet/diffusion_pytorch_model.safetensors", &error);
+  auto checkpoint = torch_engine::SafeTensorsFile::open(out + "/training/unet/checkpoint/model.safetensors", &error);
+  ASSERT_TRUE(written && checkpoint) << error;
+  int differing = 0;
+  for (const std::string& name : written->names()) {
+    const torch::Tensor w = written->tensor(name).to(torch::kFloat32);
+    const torch::Tensor average = checkpoint->tensor("unet_ema." + name), last = checkpoint->tensor("unet." + name);
+    ASSERT_TRUE(average.defined() && last.defined()) << name;
+    EXPECT_TRUE(torch::equal(w, average)) << name;
+    differing += !torch::equal(w, last);
+  }
+  EXPECT_GT(differing, int(written->names().size()) / 2);  // the average lags the last step's weights
+
+  // Cancelled at step 2 and resumed, the run writes the same average.
+  const torch::Tensor straight = written->tensor("conv_out.weight").to(torch::kFloat32).clone();
+  written.reset();
+  checkpoint.reset();
+  const std::string second = out + "/second";
+  fs::create_directories(second + "/training");
+  for (const char* part : {"tokenizer", "vae"})
+    fs::copy(out + "/" + part, second + "/" + part, fs::copy_options::recursive);
+  fs::copy(out + "/training/vae", second + "/training/vae", fs::copy_options::recursive);
+  auto resumed = request;
+  resumed.out_dir = second;
+  CancelToken cancel;
+  ASSERT_FALSE(torch_engine::train::runTrainingStage(
+      resumed,
+      [&](const std::string& l) {
+        if (l.rfind("step 2/4", 0) == 0) cancel.cancel();
+      },
+      cancel, &error));
+  resumed.resume = true;
+  ASSERT_TRUE(run(resumed, &error)) << error;
+  auto again = torch_engine::SafeTensorsFile::open(second + "/unet/diffusion_pytorch_model.safetensors", &error);
+  ASSERT_TRUE(again) << error;
+  EXPECT_TRUE(torch::equal(again->tensor("conv_out.weight").to(torch::kFloat32), straight));
+
+  request.extra["ema"] = "1";
+  EXPECT_FALSE(run(request, &error));
+  EXPECT_EQ(error, "unet: --set ema must be a decay in [0, 1) (0 = off)");
 }

@@ -3,9 +3,11 @@
 // figures' pixels 1 + W times in the loss). When the `text` stage has run, the
 // UNet conditions on its text encoder, frozen; otherwise (the first recipe) a text encoder is trained jointly.
 // `--set pooled_text=1` adds the pooled prompt to the time embedding (addition_embed_type "text");
-// `--set init=FOLDER` starts from another run's UNet instead of from scratch (stage unet_tune).
+// `--set init=FOLDER` starts from another run's UNet instead of from scratch (stage unet_tune);
+// `--set ema=D` writes an exponential moving average of the weights (WeightEma) instead of the last step's.
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "plugins/torch_engine/nn/ClipText.h"
 #include "plugins/torch_engine/nn/StateDict.h"
@@ -20,6 +22,7 @@
 #include "plugins/torch_engine/train/Stages.h"
 #include "plugins/torch_engine/train/TrainLoop.h"
 #include "plugins/torch_engine/train/TrainingData.h"
+#include "plugins/torch_engine/train/WeightEma.h"
 
 namespace shotcraft::torch_engine::train {
 
@@ -137,6 +140,20 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
     for (const auto& p : text->parameters()) params.push_back(p);
   }
   torch::optim::AdamW optimizer(params, torch::optim::AdamWOptions(loop.lr).weight_decay(1e-2));
+  const double emaDecay = extraNumber(request, "ema", 0.0);
+  if (!(emaDecay >= 0.0 && emaDecay < 1.0)) {
+    if (error) *error = "unet: --set ema must be a decay in [0, 1) (0 = off)";
+    return false;
+  }
+  nn::UNet shadow{nullptr};
+  std::optional<WeightEma> ema;
+  if (emaDecay > 0) {
+    shadow = nn::UNet(unetConfig);
+    ema.emplace(*unet, *shadow, emaDecay);
+    char line[120];
+    std::snprintf(line, sizeof line, "unet: keeps an EMA of its weights (decay %g) and writes it as unet/", emaDecay);
+    print(line);
+  }
   const auto step = [&](int64_t s) {
     const TrainingBatch b = batches.get(s);
     auto gen = makeCpuGenerator(mixSeed(request.data_seed, uint64_t(s), 0x0E7));
@@ -158,13 +175,16 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
     loss.backward();
     torch::nn::utils::clip_grad_norm_(params, 1.0);
     optimizer.step();
+    if (ema) ema->update(s);
     return loss.item<double>();
   };
   std::vector<NamedModule> modules{{"unet.", unet.get()}};
+  if (ema) modules.push_back({"unet_ema.", shadow.get()});
   if (!pretrainedText) modules.push_back({"text_encoder.", text.get()});
   if (!runTrainingLoop(loop, modules, optimizer, step, print, cancel, error)) return false;
 
-  return writeComponent((out / "unet").string(), unetJson, *unet, "diffusion_pytorch_model.safetensors", error) &&
+  return writeComponent((out / "unet").string(), unetJson, ema ? *shadow : *unet, "diffusion_pytorch_model.safetensors",
+                        error) &&
          (pretrainedText ||
           writeComponent((out / "text_encoder").string(), textJson, *text, "model.safetensors", error)) &&
          writeTextFile((out / "scheduler" / "scheduler_config.json").string(), schedulerConfigJson(), error);
