@@ -95,6 +95,16 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   } else {
     text = nn::ClipTextModel(textConfig);
   }
+  const double emaDecay = extraNumber(request, "ema", 0.0);
+  if (!(emaDecay >= 0.0 && emaDecay < 1.0)) {
+    if (error) *error = "unet: --set ema must be a decay in [0, 1) (0 = off)";
+    return false;
+  }
+  if (emaDecay > 0 && !pretrainedText) {  // the average UNet would be written beside the last step's text encoder
+    if (error)
+      *error = "unet: --set ema needs the text stage first (a text encoder trained with the UNet is not averaged)";
+    return false;
+  }
   int64_t unetParams = 0;
   for (const auto& p : unet->parameters()) unetParams += p.numel();
   std::string counts = "unet: " + std::to_string(unetParams) + " parameters";
@@ -140,11 +150,6 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
     for (const auto& p : text->parameters()) params.push_back(p);
   }
   torch::optim::AdamW optimizer(params, torch::optim::AdamWOptions(loop.lr).weight_decay(1e-2));
-  const double emaDecay = extraNumber(request, "ema", 0.0);
-  if (!(emaDecay >= 0.0 && emaDecay < 1.0)) {
-    if (error) *error = "unet: --set ema must be a decay in [0, 1) (0 = off)";
-    return false;
-  }
   nn::UNet shadow{nullptr};
   std::optional<WeightEma> ema;
   if (emaDecay > 0) {
