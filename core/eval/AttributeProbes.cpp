@@ -49,6 +49,15 @@ int attributeClassCount(Attribute a) {
   return 0;
 }
 
+AttributeConfusion emptyConfusion() {
+  AttributeConfusion c;
+  for (int a = 0; a < kAttributeCount; ++a) {
+    const int n = attributeClassCount(kAttributes[size_t(a)]);
+    c[size_t(a)].assign(size_t(n * n), 0);
+  }
+  return c;
+}
+
 int attributeOf(const scenes::SceneSpec& spec, Attribute a) {
   switch (a) {
     case Attribute::TimeOfDay:

@@ -42,6 +42,10 @@ bool promptNames(const std::string& prompt, Attribute a, int value, scenes::Lang
 
 using AttributeValues = std::array<int, kAttributeCount>;
 
+// Per attribute, a confusion table of counts at [truth * attributeClassCount + read], all zero.
+using AttributeConfusion = std::array<std::vector<int>, kAttributeCount>;
+AttributeConfusion emptyConfusion();
+
 class ProbeNet;
 
 class AttributeProbes {

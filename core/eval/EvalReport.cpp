@@ -65,6 +65,8 @@ EvalSummary summarize(const EvalResults& results, const ProbeCalibration& calibr
       const bool hit = r.read[size_t(a)] == r.truth[size_t(a)];
       s.adherence[size_t(a)] += hit;
       ++s.judged[size_t(a)];
+      const int classes = attributeClassCount(kAttributes[size_t(a)]);
+      ++s.confusion[size_t(a)][size_t(r.truth[size_t(a)] * classes + r.read[size_t(a)])];
       hits += hit;
       ++named;
     }
@@ -238,11 +240,30 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
   root[QStringLiteral("attribute_adherence_zh")] = s.adherence_zh;
   QJsonObject attrs;
   for (int a = 0; a < kAttributeCount; ++a) {
-    attrs[QLatin1String(attributeKey(kAttributes[size_t(a)]))] =
+    const Attribute attribute = kAttributes[size_t(a)];
+    const int classes = attributeClassCount(attribute);
+    QJsonArray names;
+    for (int v = 0; v < classes; ++v) names.append(QString::fromStdString(attributeValueName(attribute, v)));
+    // Rows: the truth, in the order of "classes"; columns: what the probe read. Null when not measured.
+    const auto table = [&](const std::vector<int>& counts) {
+      if (counts.size() != size_t(classes * classes)) return QJsonValue();
+      QJsonArray rows;
+      for (int t = 0; t < classes; ++t) {
+        QJsonArray row;
+        for (int r = 0; r < classes; ++r) row.append(counts[size_t(t * classes + r)]);
+        rows.append(row);
+      }
+      return QJsonValue(rows);
+    };
+    attrs[QLatin1String(attributeKey(attribute))] =
         QJsonObject{{QStringLiteral("adherence"), s.adherence[size_t(a)]},
                     {QStringLiteral("prompts_naming_it"), s.judged[size_t(a)]},
+                    {QStringLiteral("classes"), names},
+                    {QStringLiteral("confusion"), table(s.confusion[size_t(a)])},
                     {QStringLiteral("probe_real_accuracy"), c.accuracy[size_t(a)]},
+                    {QStringLiteral("probe_real_confusion"), table(c.confusion[size_t(a)])},
                     {QStringLiteral("probe_autoencoded_accuracy"), autoencoded(c.round_trip_accuracy[size_t(a)])},
+                    {QStringLiteral("probe_autoencoded_confusion"), table(c.round_trip_confusion[size_t(a)])},
                     {QStringLiteral("probe_chance"), c.chance[size_t(a)]},
                     {QStringLiteral("probe_reliable"), s.probe_reliable[size_t(a)]}};
   }

@@ -23,6 +23,7 @@ struct EvalSummary {
   // Per attribute: the share of the prompts that name it (SampleResult::named) whose frame the probe reads so.
   std::array<double, kAttributeCount> adherence{};
   std::array<int, kAttributeCount> judged{};  // prompts that name it
+  AttributeConfusion confusion = emptyConfusion();  // truth against the probe's reading, over those prompts
   std::array<bool, kAttributeCount> probe_reliable{};
   double adherence_en = 0.0, adherence_zh = 0.0;  // mean over the language's prompts of their named attributes' hits
   std::array<ControlSummary, kControlKinds> controls;  // index = engine::ControlKind

@@ -105,6 +105,9 @@ TEST_F(EvalCli, TinyModelWritesContactSheetMetricsAndCsv) {
     EXPECT_TRUE(a.contains(QStringLiteral("probe_real_accuracy"))) << key;
     EXPECT_TRUE(a.contains(QStringLiteral("probe_chance"))) << key;
     EXPECT_TRUE(a.value(QStringLiteral("probe_autoencoded_accuracy")).isDouble()) << key;
+    EXPECT_EQ(a.value(QStringLiteral("probe_autoencoded_confusion")).toArray().size(),
+              a.value(QStringLiteral("classes")).toArray().size())
+        << key;
   }
   EXPECT_TRUE(m.value(QStringLiteral("edge_f1")).toObject().value(QStringLiteral("real_autoencoded")).isDouble());
   EXPECT_TRUE(m.value(QStringLiteral("probes"))

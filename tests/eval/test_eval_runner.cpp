@@ -6,9 +6,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -132,6 +134,33 @@ TEST(EvalRunner, AnEngineThatFollowsTheControlsScoresLikeIt) {
   EXPECT_DOUBLE_EQ(m.value(QStringLiteral("edge_f1")).toObject().value(QStringLiteral("at_max_weight")).toDouble(),
                    1.0);
   EXPECT_NEAR(m.value(QStringLiteral("attribute_adherence")).toDouble(), s.attribute_adherence, 1e-12);
+  // Each attribute's confusion tables: the model's over the prompts that name it, the probe's over its real
+  // calibration frames; their diagonals are the adherence and the probe's accuracy.
+  const QJsonObject attrs = m.value(QStringLiteral("attributes")).toObject();
+  for (int a = 0; a < eval::kAttributeCount; ++a) {
+    const QJsonObject attr = attrs.value(QLatin1String(eval::attributeKey(eval::kAttributes[size_t(a)]))).toObject();
+    const int classes = eval::attributeClassCount(eval::kAttributes[size_t(a)]);
+    ASSERT_EQ(attr.value(QStringLiteral("classes")).toArray().size(), classes);
+    const auto totals = [&](const char* key, int* all, int* diagonal) {
+      const QJsonArray rows = attr.value(QLatin1String(key)).toArray();
+      ASSERT_EQ(rows.size(), classes) << key;
+      *all = *diagonal = 0;
+      for (int t = 0; t < classes; ++t) {
+        const QJsonArray row = rows[t].toArray();
+        ASSERT_EQ(row.size(), classes) << key;
+        for (int r = 0; r < classes; ++r) *all += row[r].toInt();
+        *diagonal += row[t].toInt();
+      }
+    };
+    int all = 0, diagonal = 0;
+    totals("confusion", &all, &diagonal);
+    EXPECT_EQ(all, s.judged[size_t(a)]);
+    EXPECT_NEAR(double(diagonal) / std::max(1, all), s.adherence[size_t(a)], 1e-12);
+    totals("probe_real_confusion", &all, &diagonal);
+    EXPECT_EQ(all, probes.calibration().calibration_frames);
+    EXPECT_NEAR(double(diagonal) / all, probes.calibration().accuracy[size_t(a)], 1e-12);
+    EXPECT_TRUE(attr.value(QStringLiteral("probe_autoencoded_confusion")).isNull());  // no round trip here
+  }
 
   const std::string png = tmp.filePath(QStringLiteral("sheet.png")).toStdString();
   ASSERT_TRUE(eval::writeContactSheet(png, results, "test sheet", &error)) << error;
