@@ -58,6 +58,18 @@ AttributeConfusion emptyConfusion() {
   return c;
 }
 
+void addReading(AttributeConfusion& confusion, int a, int truth, int read) {
+  const int classes = attributeClassCount(kAttributes[size_t(a)]);
+  ++confusion[size_t(a)][size_t(truth * classes + read)];
+}
+
+int matchingReadings(const AttributeConfusion& confusion, int a) {
+  const int classes = attributeClassCount(kAttributes[size_t(a)]);
+  int hits = 0;
+  for (int v = 0; v < classes; ++v) hits += confusion[size_t(a)][size_t(v * classes + v)];
+  return hits;
+}
+
 int attributeOf(const scenes::SceneSpec& spec, Attribute a) {
   switch (a) {
     case Attribute::TimeOfDay:

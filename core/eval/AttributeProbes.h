@@ -42,9 +42,13 @@ bool promptNames(const std::string& prompt, Attribute a, int value, scenes::Lang
 
 using AttributeValues = std::array<int, kAttributeCount>;
 
-// Per attribute, a confusion table of counts at [truth * attributeClassCount + read], all zero.
+// Per attribute, a confusion table of counts at [truth * attributeClassCount + read].
 using AttributeConfusion = std::array<std::vector<int>, kAttributeCount>;
-AttributeConfusion emptyConfusion();
+AttributeConfusion emptyConfusion();  // all zero
+// Counts one reading of attribute kAttributes[a].
+void addReading(AttributeConfusion& confusion, int a, int truth, int read);
+// Readings of attribute kAttributes[a] that match their truth (the table's diagonal).
+int matchingReadings(const AttributeConfusion& confusion, int a);
 
 class ProbeNet;
 

@@ -65,8 +65,7 @@ EvalSummary summarize(const EvalResults& results, const ProbeCalibration& calibr
       const bool hit = r.read[size_t(a)] == r.truth[size_t(a)];
       s.adherence[size_t(a)] += hit;
       ++s.judged[size_t(a)];
-      const int classes = attributeClassCount(kAttributes[size_t(a)]);
-      ++s.confusion[size_t(a)][size_t(r.truth[size_t(a)] * classes + r.read[size_t(a)])];
+      addReading(s.confusion, a, r.truth[size_t(a)], r.read[size_t(a)]);
       hits += hit;
       ++named;
     }
@@ -244,16 +243,15 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
     const int classes = attributeClassCount(attribute);
     QJsonArray names;
     for (int v = 0; v < classes; ++v) names.append(QString::fromStdString(attributeValueName(attribute, v)));
-    // Rows: the truth, in the order of "classes"; columns: what the probe read. Null when not measured.
+    // Rows: the truth, in the order of "classes"; columns: what the probe read.
     const auto table = [&](const std::vector<int>& counts) {
-      if (counts.size() != size_t(classes * classes)) return QJsonValue();
       QJsonArray rows;
       for (int t = 0; t < classes; ++t) {
         QJsonArray row;
         for (int r = 0; r < classes; ++r) row.append(counts[size_t(t * classes + r)]);
         rows.append(row);
       }
-      return QJsonValue(rows);
+      return rows;
     };
     attrs[QLatin1String(attributeKey(attribute))] =
         QJsonObject{{QStringLiteral("adherence"), s.adherence[size_t(a)]},
@@ -263,7 +261,8 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
                     {QStringLiteral("probe_real_accuracy"), c.accuracy[size_t(a)]},
                     {QStringLiteral("probe_real_confusion"), table(c.confusion[size_t(a)])},
                     {QStringLiteral("probe_autoencoded_accuracy"), autoencoded(c.round_trip_accuracy[size_t(a)])},
-                    {QStringLiteral("probe_autoencoded_confusion"), table(c.round_trip_confusion[size_t(a)])},
+                    {QStringLiteral("probe_autoencoded_confusion"),
+                     c.round_trip ? QJsonValue(table(c.round_trip_confusion[size_t(a)])) : QJsonValue()},
                     {QStringLiteral("probe_chance"), c.chance[size_t(a)]},
                     {QStringLiteral("probe_reliable"), s.probe_reliable[size_t(a)]}};
   }

@@ -35,18 +35,14 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
   }
   // What the probes read on a set of held-out frames (as drawn, or after the round trip), against their truth.
   struct Reading {
-    std::array<double, kAttributeCount> hits{};
     AttributeConfusion confusion = emptyConfusion();
     double depth = 0.0, depthResidual = 0.0, pose = 0.0, poseBaseline = 0.0;
     int poseFigures = 0;
   };
   const auto read = [&](const ProbeFrame& frame, const cv::Mat& rgb, Reading* r) {
     const AttributeValues values = m_attributes.predict(rgb);
-    for (int a = 0; a < kAttributeCount; ++a) {
-      const int truth = attributeOf(frame.sample.spec, kAttributes[size_t(a)]);
-      r->hits[size_t(a)] += values[size_t(a)] == truth;
-      ++r->confusion[size_t(a)][size_t(truth * attributeClassCount(kAttributes[size_t(a)]) + values[size_t(a)])];
-    }
+    for (int a = 0; a < kAttributeCount; ++a)
+      addReading(r->confusion, a, attributeOf(frame.sample.spec, kAttributes[size_t(a)]), values[size_t(a)]);
     const cv::Mat truthDepth = DepthProbe::toGrid(frame.sample.depth);
     const cv::Mat estimate = m_depth.estimate(rgb);
     r->depth += DepthProbe::correlation(truthDepth, estimate);
@@ -88,12 +84,12 @@ bool ProbeSuite::fit(const ProbeSuiteOptions& options, std::string* error) {
   c.round_trip_fit_frames = roundTripFits;
   const double n = std::max(1, c.calibration_frames);
   for (int a = 0; a < kAttributeCount; ++a) {
-    c.accuracy[size_t(a)] = drawn.hits[size_t(a)] / n;
-    c.round_trip_accuracy[size_t(a)] = trip.hits[size_t(a)] / n;
+    c.accuracy[size_t(a)] = matchingReadings(drawn.confusion, a) / n;
+    c.round_trip_accuracy[size_t(a)] = matchingReadings(trip.confusion, a) / n;
     c.chance[size_t(a)] = *std::max_element(counts[size_t(a)].begin(), counts[size_t(a)].end()) / n;
   }
   c.confusion = drawn.confusion;
-  if (c.round_trip) c.round_trip_confusion = trip.confusion;
+  c.round_trip_confusion = trip.confusion;
   c.depth_correlation = drawn.depth / n;
   c.depth_prior_correlation = depthPrior / n;
   c.depth_residual_correlation = drawn.depthResidual / n;

@@ -34,9 +34,9 @@ struct ProbeCalibration {
   double round_trip_depth_correlation = 0.0;  // the depth probe on the round trips vs true depth
   double round_trip_pose_error = 0.0;         // the pose probe on the round trips, share of figure height
   std::array<double, kAttributeCount> round_trip_accuracy{};
-  // Per attribute, what the probe read against the truth on the same held-out frames: counts at
-  // [truth * attributeClassCount + read], on the real frames and on their round trips (empty without one).
-  AttributeConfusion confusion{}, round_trip_confusion{};
+  // Per attribute, what the probe read against the truth on the same held-out frames, on the real frames and on
+  // their round trips (all zero without one).
+  AttributeConfusion confusion = emptyConfusion(), round_trip_confusion = emptyConfusion();
   double seconds = 0.0;
 };
 
