@@ -15,7 +15,7 @@ const std::set<std::string>& trainingNumberSettings() {
 }
 
 const std::set<std::string>& trainingTextSettings() {
-  static const std::set<std::string> keys = {"dest", "init", "precision"};
+  static const std::set<std::string> keys = {"dest", "init", "precision", "prediction"};
   return keys;
 }
 

@@ -13,7 +13,7 @@ namespace shotcraft::engine {
 // Keys whose value is a number.
 const std::set<std::string>& trainingNumberSettings();
 // Keys whose value is text: dest (package), init (unet: the folder of a UNet to start from), precision (auto, fp32
-// or bf16; the stage checks the word).
+// or bf16), prediction (unet: epsilon or v_prediction); the stage checks the word.
 const std::set<std::string>& trainingTextSettings();
 
 // True when the key is known and, for a number setting, its value is a finite number. Else false + *error, one

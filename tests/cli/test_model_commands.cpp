@@ -131,7 +131,8 @@ TEST(CliTrain, RefusesUnknownAndNonNumericSettings) {
   QTemporaryDir dir;
   const Result unknown = runCli({"train", "vae", "--out", dir.path(), "--set", "edge_los=1"});
   EXPECT_EQ(unknown.code, 1);
-  EXPECT_TRUE(unknown.err.contains("--set: unknown setting 'edge_los' (known: dest, init, precision, checkpoint_every"))
+  EXPECT_TRUE(unknown.err.contains(
+      "--set: unknown setting 'edge_los' (known: dest, init, precision, prediction, checkpoint_every"))
       << unknown.err.toStdString();
   const Result word = runCli({"train", "vae", "--out", dir.path(), "--set", "edge_loss=abc"});
   EXPECT_EQ(word.code, 1);

@@ -1,6 +1,6 @@
 // The UNet stage's training signal: offset noise and timestep sampling, figure masks and the figure-weighted loss,
 // the settings that reach the stage's loss, the pooled-prompt fine-tune from a plain run (init, unet_tune) and the
-// weights' moving average (ema).
+// weights' moving average (ema), and v prediction.
 #include <torch/torch.h>
 
 #include <QTemporaryDir>
@@ -17,7 +17,9 @@
 #include "plugins/torch_engine/pipeline/ModelBundle.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "plugins/torch_engine/sampling/Sampler.h"
+#include "plugins/torch_engine/train/ControlGain.h"
 #include "plugins/torch_engine/train/DiffusionTraining.h"
+#include "plugins/torch_engine/train/ModelFolder.h"
 #include "plugins/torch_engine/train/TrainingData.h"
 #include "plugins/torch_engine/train/WeightEma.h"
 #include "tests/torch/TrainStageRun.h"
@@ -56,6 +58,25 @@ TEST(TrainNoise, TimestepPowerDrawsTheNoisySteps) {
   EXPECT_NEAR((uniform >= 500).to(torch::kFloat64).mean().item<double>(), 0.5, 0.03);
   EXPECT_NEAR((cubic >= 500).to(torch::kFloat64).mean().item<double>(), std::cbrt(0.5), 0.03);
   EXPECT_NEAR((cubic >= 900).to(torch::kFloat64).mean().item<double>(), std::cbrt(0.1), 0.03);  // 0.464, not 0.1
+}
+
+TEST(TrainNoise, VelocityTargetGivesBackTheCleanLatentsAndTheNoise) {
+  std::vector<float> ac(1000);
+  for (size_t t = 0; t < ac.size(); ++t) ac[t] = 1.0f - float(t + 1) / 1001.0f;
+  auto gen = torch_engine::makeCpuGenerator(3);
+  const torch::Tensor x0 = at::randn({16, 4, 6, 10}, gen, torch::TensorOptions(torch::kFloat32));
+  const auto n = torch_engine::train::addTrainingNoise(x0, ac, gen, 0.1);
+  EXPECT_TRUE(torch::allclose(n.alpha_cumprod.flatten(), torch::tensor(ac).index_select(0, n.timesteps)));
+  using torch_engine::PredictionType;
+  EXPECT_TRUE(torch::equal(torch_engine::train::predictionTarget(x0, n.noise, n.alpha_cumprod, PredictionType::Epsilon),
+                           n.noise));
+  const torch::Tensor v =
+      torch_engine::train::predictionTarget(x0, n.noise, n.alpha_cumprod, PredictionType::VPrediction);
+  const torch::Tensor a = n.alpha_cumprod;
+  // What the samplers invert: x0 = sqrt(ac) x_t - sqrt(1 - ac) v, eps = sqrt(1 - ac) x_t + sqrt(ac) v.
+  EXPECT_TRUE(torch::allclose(a.sqrt() * n.noisy - (1 - a).sqrt() * v, x0, 1e-4, 1e-5));
+  EXPECT_TRUE(torch::allclose((1 - a).sqrt() * n.noisy + a.sqrt() * v, n.noise, 1e-4, 1e-5));
+  EXPECT_FALSE(torch::allclose(v, n.noise, 1e-2, 1e-2));
 }
 
 TEST(TrainData, FigureMasksCoverEachFigureAndNothingElse) {
@@ -275,4 +296,55 @@ TEST(Train, EmaRunWritesTheAverageAndResumesIt) {
   request.extra["ema"] = "1";
   EXPECT_FALSE(run(request, &error));
   EXPECT_EQ(error, "unet: --set ema must be a decay in [0, 1) (0 = off)");
+}
+
+TEST(Train, VPredictionRunTellsItsSchedulerAndTheControlNetStage) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
+  auto request = tinyRequest(out, "unet", 2);
+  request.extra["prediction"] = "v";
+  EXPECT_FALSE(run(request, &error));
+  EXPECT_EQ(error, "unet: --set prediction must be epsilon or v_prediction (got 'v')");
+  request.extra["prediction"] = "v_prediction";
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(request, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: predicts v (v_prediction)"), lines.end());
+  torch_engine::SchedulerConfig scheduler;
+  ASSERT_TRUE(torch_engine::loadSchedulerConfig(out + "/scheduler/scheduler_config.json", scheduler, &error)) << error;
+  EXPECT_EQ(scheduler.prediction_type, torch_engine::PredictionType::VPrediction);
+
+  // The ControlNet stage and its gain report learn and measure what the UNet predicts. A new ControlNet (zero convs
+  // zero) leaves the UNet's loss as it is; the loss against v is not the loss against the noise.
+  torch_engine::train::FrozenParts frozen;
+  ASSERT_TRUE(torch_engine::train::loadFrozenParts(out, true, &frozen, &error)) << error;
+  EXPECT_EQ(frozen.prediction, torch_engine::PredictionType::VPrediction);
+  torch_engine::nn::ControlNetConfig config;
+  ASSERT_TRUE(torch_engine::nn::ControlNetConfig::fromJson(
+      torch_engine::train::controlNetConfigJson(true, frozen.vae->config().latentChannels), &config, &error))
+      << error;
+  torch_engine::nn::ControlNet fresh(config);
+  torch_engine::train::initControlNetFromUNet(*fresh, *frozen.unet);
+  const auto measure = [&] {
+    return torch_engine::train::measureControlGain(*fresh, frozen, torch_engine::train::ControlMap::Canny, "canny", 5,
+                                                   2, 64, 32, {200, 800});
+  };
+  const auto onV = measure();
+  frozen.prediction = torch_engine::PredictionType::Epsilon;
+  const auto onNoise = measure();
+  ASSERT_EQ(onV.rows.size(), 2u);
+  for (size_t i = 0; i < onV.rows.size(); ++i) {
+    EXPECT_EQ(onV.rows[i].loss_with, onV.rows[i].loss_without);
+    EXPECT_NE(onV.rows[i].loss_without, onNoise.rows[i].loss_without) << onV.rows[i].timestep;
+  }
+  auto cn = tinyRequest(out, "controlnet", 1);
+  cn.kind = "canny";
+  ASSERT_TRUE(run(cn, &error)) << error;
+
+  // The model folder samples as a v_prediction model.
+  ASSERT_TRUE(run(tinyRequest(out, "preview", 1), &error)) << error;
+  torch_engine::ModelBundle bundle;
+  ASSERT_TRUE(torch_engine::ModelBundle::load(out, torch_engine::ComputeTarget(), &bundle, &error)) << error;
+  EXPECT_EQ(bundle.scheduler.prediction_type, torch_engine::PredictionType::VPrediction);
 }

@@ -77,13 +77,16 @@ ControlGain measureControlGain(nn::ControlNetImpl& controlnet, FrozenParts& froz
       const double ac = schedule.alphaCumprod(row.timestep);
       const torch::Tensor noisy = latents * std::sqrt(ac) + noise * std::sqrt(1.0 - ac);
       const torch::Tensor t = torch::full({latents.size(0)}, int64_t(row.timestep), torch::kInt64);
-      const auto loss = [&](const torch::Tensor& hint) {
-        const nn::ControlResiduals residuals = controlnet.forward(noisy, t, context, hint);
-        return torch::mse_loss(frozen.unet->forward(noisy, t, context, &residuals), noise).item<double>() * batchSize;
+      const torch::Tensor target =
+          predictionTarget(latents, noise, torch::scalar_tensor(ac, torch::kFloat32), frozen.prediction);
+      const auto loss = [&](const nn::ControlResiduals* residuals) {
+        return torch::mse_loss(frozen.unet->forward(noisy, t, context, residuals), target).item<double>() * batchSize;
       };
-      row.loss_with += loss(cond);
-      row.loss_shuffled += loss(cond.roll(1, 0));
-      row.loss_without += torch::mse_loss(frozen.unet->forward(noisy, t, context), noise).item<double>() * batchSize;
+      const nn::ControlResiduals own = controlnet.forward(noisy, t, context, cond);
+      const nn::ControlResiduals other = controlnet.forward(noisy, t, context, cond.roll(1, 0));
+      row.loss_with += loss(&own);
+      row.loss_shuffled += loss(&other);
+      row.loss_without += loss(nullptr);
     }
     g.scenes += int(latents.size(0));
   }

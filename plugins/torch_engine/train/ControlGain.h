@@ -1,10 +1,10 @@
 #pragma once
-// How much a trained ControlNet tells the frozen UNet: the epsilon-prediction loss on held-out scenes with the
-// ControlNet's residuals (weight 1), against the UNet alone and against the ControlNet given another scene's map,
-// on the same latents, prompts and noise, at a few fixed timesteps. A ControlNet that reads nothing from its map
-// saves nothing against another scene's map (map gain 0), whatever its training loss. Written by `train
-// controlnet` at the end of the stage to OUT/training/controlnet-KIND/control_gain.json (`--set report_only=1`
-// measures a finished ControlNet again).
+// How much a trained ControlNet tells the frozen UNet: the UNet's noise-prediction loss (on epsilon or v, whichever
+// it predicts) on held-out scenes with the ControlNet's residuals (weight 1), against the UNet alone and against the
+// ControlNet given another scene's map, on the same latents, prompts and noise, at a few fixed timesteps. A
+// ControlNet that reads nothing from its map saves nothing against another scene's map (map gain 0), whatever its
+// training loss. Written by `train controlnet` at the end of the stage to
+// OUT/training/controlnet-KIND/control_gain.json (`--set report_only=1` measures a finished ControlNet again).
 #include <string>
 #include <vector>
 
@@ -15,7 +15,7 @@ namespace shotcraft::torch_engine::train {
 
 struct ControlGainRow {
   int timestep = 0;
-  double loss_with = 0;      // mean squared epsilon error, UNet with the ControlNet's residuals
+  double loss_with = 0;      // mean squared error of the UNet's prediction, with the ControlNet's residuals
   double loss_without = 0;   // the UNet alone
   double loss_shuffled = 0;  // with the ControlNet given another scene's map (the batch's maps rolled by one)
   // The loss the ControlNet saves, and the part of it that comes from the map's content: a ControlNet that

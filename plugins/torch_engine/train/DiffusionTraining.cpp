@@ -36,7 +36,25 @@ NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<f
   const auto table = torch::tensor(alphasCumprod, torch::kFloat32);
   const auto ac = table.index_select(0, n.timesteps).view({b, 1, 1, 1});
   n.noisy = ac.sqrt() * latents + (1.0 - ac).sqrt() * n.noise;
+  n.alpha_cumprod = ac;
   return n;
+}
+
+torch::Tensor predictionTarget(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& alphaCumprod,
+                               PredictionType prediction) {
+  if (prediction == PredictionType::Epsilon) return noise;
+  return alphaCumprod.sqrt() * noise - (1.0 - alphaCumprod).sqrt() * x0;
+}
+
+bool readPrediction(const engine::TrainingRequest& request, PredictionType* prediction, std::string* error) {
+  const auto it = request.extra.find("prediction");
+  const std::string value = it == request.extra.end() ? "epsilon" : it->second;
+  if (value != "epsilon" && value != "v_prediction") {
+    if (error) *error = "unet: --set prediction must be epsilon or v_prediction (got '" + value + "')";
+    return false;
+  }
+  *prediction = value == "epsilon" ? PredictionType::Epsilon : PredictionType::VPrediction;
+  return true;
 }
 
 torch::Tensor figureWeightedMse(const torch::Tensor& pred, const torch::Tensor& target, const torch::Tensor& figureMask,
@@ -77,6 +95,12 @@ bool loadFrozenParts(const std::string& outDir, bool withUNet, FrozenParts* out,
   if (!withUNet) return true;
   if (!nn::loadUNetFolder((dir / "unet").string(), &out->unet, error)) return false;
   if (!loadClipTextFolder((dir / "text_encoder").string(), &out->text, error)) return false;
+  const fs::path scheduler = dir / "scheduler" / "scheduler_config.json";
+  if (fs::exists(scheduler)) {
+    SchedulerConfig config;
+    if (!loadSchedulerConfig(scheduler.string(), config, error)) return false;
+    out->prediction = config.prediction_type;
+  }
   for (auto* m : {static_cast<torch::nn::Module*>(out->unet.get()), static_cast<torch::nn::Module*>(out->text.get())}) {
     m->eval();
     for (auto& p : m->parameters()) p.set_requires_grad(false);

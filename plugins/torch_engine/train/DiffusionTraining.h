@@ -13,6 +13,7 @@
 #include "plugins/torch_engine/nn/ControlNet.h"
 #include "plugins/torch_engine/nn/UNet.h"
 #include "plugins/torch_engine/nn/Vae.h"
+#include "plugins/torch_engine/sampling/SchedulerConfig.h"
 #include "plugins/torch_engine/train/LatentCache.h"
 #include "plugins/torch_engine/train/Stages.h"
 #include "plugins/torch_engine/train/TrainingData.h"
@@ -23,6 +24,7 @@ struct NoisedLatents {
   torch::Tensor noisy;      // sqrt(ac_t) x0 + sqrt(1 - ac_t) eps
   torch::Tensor noise;      // eps, the epsilon-prediction target
   torch::Tensor timesteps;  // [B] int64 in [0, 1000)
+  torch::Tensor alpha_cumprod;  // [B,1,1,1] ac_t of each item
 };
 
 // [B, 77] int64: BOS + tokens (truncated) + EOS, padded with the pad id.
@@ -36,6 +38,16 @@ torch::Tensor tokenizePrompts(const engine::ClipTokenizer& tokenizer, const std:
 // comes out with the data's middle brightness (a night scene as light as noon).
 NoisedLatents addTrainingNoise(const torch::Tensor& latents, const std::vector<float>& alphasCumprod,
                                torch::Generator generator, double offset = 0.0, double timestepPower = 1.0);
+// What a UNet trained for `prediction` regresses onto: the noise for epsilon; for v_prediction (Salimans & Ho 2022,
+// diffusers' get_velocity) v = sqrt(ac) eps - sqrt(1 - ac) x0. In terms of x0 the epsilon loss weighs each timestep
+// by its SNR, ac / (1 - ac): 0.005 at the last timestep, where sampling starts and a frame's colours and layout are
+// chosen, so the epsilon loss hardly asks for a good x0 there; the v loss weighs it by SNR + 1. `alphaCumprod`
+// broadcasts against x0 ([B,1,1,1] or a scalar tensor).
+torch::Tensor predictionTarget(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& alphaCumprod,
+                               PredictionType prediction);
+// `--set prediction=epsilon|v_prediction` (the UNet stage; epsilon unless set): false + "unet: --set prediction must
+// be epsilon or v_prediction (got 'x')" for another word.
+bool readPrediction(const engine::TrainingRequest& request, PredictionType* prediction, std::string* error);
 // `--set timestep_power=P` (1 unless set; the UNet and ControlNet stages): false + "STAGE: --set timestep_power must
 // be positive" for P <= 0; prints "STAGE: timesteps drawn as (1 - u^P) T" when P is not 1.
 bool readTimestepPower(const engine::TrainingRequest& request, const std::string& stage, const PrintFn& print,
@@ -50,12 +62,14 @@ torch::Tensor figureWeightedMse(const torch::Tensor& pred, const torch::Tensor& 
 // Scaled VAE latents of a batch (posterior sample drawn from `generator`), no gradient.
 torch::Tensor encodeBatch(nn::Vae& vae, const torch::Tensor& rgb, torch::Generator generator);
 
-// OUT/vae, OUT/tokenizer (and with withUNet also OUT/unet, OUT/text_encoder), frozen in eval mode.
+// OUT/vae, OUT/tokenizer (and with withUNet also OUT/unet, OUT/text_encoder and what the UNet predicts, from
+// OUT/scheduler/scheduler_config.json: epsilon where there is none, diffusers' default), frozen in eval mode.
 struct FrozenParts {
   nn::Vae vae{nullptr};
   std::optional<engine::ClipTokenizer> tokenizer;
   nn::UNet unet{nullptr};
   nn::ClipTextModel text{nullptr};
+  PredictionType prediction = PredictionType::Epsilon;
 };
 // The stage's latent cache over a finite pool of scenes: `--set pool=N` (default 16384 scenes; 0 streams
 // endless scenes and encodes every batch). Sets data->pool and prints what it chose.

@@ -127,9 +127,11 @@ std::string controlNetConfigJson(bool tiny, int64_t latentChannels) {
 )";
 }
 
-std::string schedulerConfigJson() {
-  return R"({"_class_name": "DDIMScheduler", "num_train_timesteps": 1000, "beta_start": 0.00085, "beta_end": 0.012,
-  "beta_schedule": "scaled_linear", "prediction_type": "epsilon", "clip_sample": false, "set_alpha_to_one": false,
+std::string schedulerConfigJson(PredictionType prediction) {
+  return std::string(
+             R"({"_class_name": "DDIMScheduler", "num_train_timesteps": 1000, "beta_start": 0.00085, "beta_end": 0.012,
+  "beta_schedule": "scaled_linear", "prediction_type": ")") +
+         toString(prediction) + R"(", "clip_sample": false, "set_alpha_to_one": false,
   "steps_offset": 1, "timestep_spacing": "leading"}
 )";
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/engine/Engine.h"
+#include "plugins/torch_engine/sampling/SchedulerConfig.h"
 
 namespace shotcraft::torch_engine::train {
 
@@ -39,7 +40,8 @@ std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups = 
 std::string unetConfigJson(bool tiny, int64_t latentChannels = 4, bool pooledText = false);
 std::string textConfigJson(bool tiny, int vocabSize, int bos, int eos);
 std::string controlNetConfigJson(bool tiny, int64_t latentChannels = 4);
-std::string schedulerConfigJson();
+// SD's scaled-linear DDIM schedule (leading spacing, steps_offset 1) for a UNet that predicts `prediction`.
+std::string schedulerConfigJson(PredictionType prediction = PredictionType::Epsilon);
 
 // Writes DIR/config.json and DIR/<weightsName> (float32 named parameters) atomically per file.
 bool writeComponent(const std::string& dir, const std::string& configJson, torch::nn::Module& module,

@@ -140,7 +140,8 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
       const nn::ControlResiduals residuals = cn->forward(noisy, n.timesteps, context, b.control.contiguous(format));
       pred = frozen.unet->forward(noisy, n.timesteps, context, &residuals);
     }
-    const torch::Tensor loss = torch::mse_loss(pred.to(torch::kFloat32), n.noise);
+    const torch::Tensor loss = torch::mse_loss(pred.to(torch::kFloat32),
+                                               predictionTarget(latents, n.noise, n.alpha_cumprod, frozen.prediction));
     optimizer.zero_grad();
     loss.backward();
     torch::nn::utils::clip_grad_norm_(cn->parameters(), 1.0);

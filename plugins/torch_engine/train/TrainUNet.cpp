@@ -5,6 +5,7 @@
 // `--set pooled_text=1` adds the pooled prompt to the time embedding (addition_embed_type "text");
 // `--set init=FOLDER` starts from another run's UNet instead of from scratch (stage unet_tune);
 // `--set ema=D` writes an exponential moving average of the weights (WeightEma) instead of the last step's.
+// `--set prediction=v_prediction` trains it to predict v instead of the noise (predictionTarget).
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -145,6 +146,9 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   const double noiseOffset = extraNumber(request, "noise_offset", 0.1);
   double timestepPower = 1.0;
   if (!readTimestepPower(request, "unet", print, &timestepPower, error)) return false;
+  PredictionType prediction = PredictionType::Epsilon;
+  if (!readPrediction(request, &prediction, error)) return false;
+  if (prediction == PredictionType::VPrediction) print("unet: predicts v (v_prediction)");
   std::vector<torch::Tensor> params = unet->parameters();
   if (!pretrainedText) {
     for (const auto& p : text->parameters()) params.push_back(p);
@@ -175,7 +179,8 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
       pred =
           unet->forward(bf16 ? n.noisy.contiguous(torch::MemoryFormat::ChannelsLast) : n.noisy, n.timesteps, context);
     }
-    const torch::Tensor loss = figureWeightedMse(pred.to(torch::kFloat32), n.noise, b.figure_mask, figureWeight);
+    const torch::Tensor target = predictionTarget(latents, n.noise, n.alpha_cumprod, prediction);
+    const torch::Tensor loss = figureWeightedMse(pred.to(torch::kFloat32), target, b.figure_mask, figureWeight);
     optimizer.zero_grad();
     loss.backward();
     torch::nn::utils::clip_grad_norm_(params, 1.0);
@@ -192,7 +197,7 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
                         error) &&
          (pretrainedText ||
           writeComponent((out / "text_encoder").string(), textJson, *text, "model.safetensors", error)) &&
-         writeTextFile((out / "scheduler" / "scheduler_config.json").string(), schedulerConfigJson(), error);
+         writeTextFile((out / "scheduler" / "scheduler_config.json").string(), schedulerConfigJson(prediction), error);
 }
 
 }  // namespace shotcraft::torch_engine::train
