@@ -145,12 +145,12 @@ bool trainTextEncoder(const engine::TrainingRequest& request, const PrintFn& pri
       (p.dim() >= 2 ? decayed : kept).push_back(p);
     }
   }
-  std::vector<torch::optim::OptimizerParamGroup> groups;
-  groups.emplace_back(
+  std::vector<torch::optim::OptimizerParamGroup> paramGroups;
+  paramGroups.emplace_back(
       decayed, std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(loop.lr).weight_decay(0.1)));
-  groups.emplace_back(
+  paramGroups.emplace_back(
       kept, std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(loop.lr).weight_decay(0.0)));
-  torch::optim::AdamW optimizer(std::move(groups), torch::optim::AdamWOptions(loop.lr));
+  torch::optim::AdamW optimizer(std::move(paramGroups), torch::optim::AdamWOptions(loop.lr));
   const auto step = [&](int64_t s) {
     const TrainingBatch b = batches.get(s);
     const torch::Tensor t = textEmbedding(*text, *head, promptIds(*tok, b.prompts));
