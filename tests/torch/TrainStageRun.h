@@ -10,6 +10,7 @@
 
 #include "core/engine/CancelToken.h"
 #include "core/engine/Engine.h"
+#include "plugins/torch_engine/pipeline/ModelBundle.h"
 #include "plugins/torch_engine/train/Trainer.h"
 
 namespace shotcraft::test {
@@ -43,6 +44,14 @@ inline bool run(const TrainingRequest& r, std::string* error, const CancelToken&
 // The stages a text, UNet or ControlNet stage needs first: the tokenizer and a 2-step VAE in `out`.
 inline bool runTokenizerAndVae(const std::string& out, std::string* error) {
   return run(tinyRequest(out, "tokenizer", 0), error) && run(tinyRequest(out, "vae", 2), error);
+}
+
+// On `out`'s UNet: a 1-step canny ControlNet and the preview stage, then the model folder loaded as the studio does.
+inline bool runCannyPreviewAndLoad(const std::string& out, torch_engine::ModelBundle* bundle, std::string* error) {
+  auto cn = tinyRequest(out, "controlnet", 1);
+  cn.kind = "canny";
+  return run(cn, error) && run(tinyRequest(out, "preview", 1), error) &&
+         torch_engine::ModelBundle::load(out, torch_engine::ComputeTarget(), bundle, error);
 }
 
 inline std::string withoutSpaces(std::string s) {

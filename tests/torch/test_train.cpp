@@ -351,12 +351,8 @@ TEST(Train, VaeShapeSettingsCarryToTheUNetAndControlNets) {
   EXPECT_EQ(vaeConfig.layersPerBlock, 2);
   EXPECT_EQ(vaeConfig.blockOutChannels, (std::vector<int64_t>{16, 16, 32, 32}));
   ASSERT_TRUE(run(tinyRequest(out, "unet", 2), &error)) << error;
-  auto cn = tinyRequest(out, "controlnet", 1);
-  cn.kind = "canny";
-  ASSERT_TRUE(run(cn, &error)) << error;
-  ASSERT_TRUE(run(tinyRequest(out, "preview", 1), &error)) << error;
   torch_engine::ModelBundle bundle;
-  ASSERT_TRUE(torch_engine::ModelBundle::load(out, torch_engine::ComputeTarget(), &bundle, &error)) << error;
+  ASSERT_TRUE(runCannyPreviewAndLoad(out, &bundle, &error)) << error;
   EXPECT_EQ(bundle.latentChannels(), 8);
   ASSERT_TRUE(bundle.controlnet(ControlKind::Canny));
 

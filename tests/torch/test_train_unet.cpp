@@ -338,13 +338,8 @@ TEST(Train, VPredictionRunTellsItsSchedulerAndTheControlNetStage) {
     EXPECT_EQ(onV.rows[i].loss_with, onV.rows[i].loss_without);
     EXPECT_NE(onV.rows[i].loss_without, onNoise.rows[i].loss_without) << onV.rows[i].timestep;
   }
-  auto cn = tinyRequest(out, "controlnet", 1);
-  cn.kind = "canny";
-  ASSERT_TRUE(run(cn, &error)) << error;
-
-  // The model folder samples as a v_prediction model.
-  ASSERT_TRUE(run(tinyRequest(out, "preview", 1), &error)) << error;
+  // The ControlNet stage trains on it, and the model folder samples as a v_prediction model.
   torch_engine::ModelBundle bundle;
-  ASSERT_TRUE(torch_engine::ModelBundle::load(out, torch_engine::ComputeTarget(), &bundle, &error)) << error;
+  ASSERT_TRUE(runCannyPreviewAndLoad(out, &bundle, &error)) << error;
   EXPECT_EQ(bundle.scheduler.prediction_type, torch_engine::PredictionType::VPrediction);
 }
