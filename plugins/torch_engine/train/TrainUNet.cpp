@@ -96,6 +96,8 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   } else {
     text = nn::ClipTextModel(textConfig);
   }
+  PredictionType prediction = PredictionType::Epsilon;  // checked before the data pool is set up, as ema
+  if (!readPrediction(request, &prediction, error)) return false;
   const double emaDecay = extraNumber(request, "ema", 0.0);
   if (!(emaDecay >= 0.0 && emaDecay < 1.0)) {
     if (error) *error = "unet: --set ema must be a decay in [0, 1) (0 = off)";
@@ -146,8 +148,6 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   const double noiseOffset = extraNumber(request, "noise_offset", 0.1);
   double timestepPower = 1.0;
   if (!readTimestepPower(request, "unet", print, &timestepPower, error)) return false;
-  PredictionType prediction = PredictionType::Epsilon;
-  if (!readPrediction(request, &prediction, error)) return false;
   if (prediction == PredictionType::VPrediction) print("unet: predicts v (v_prediction)");
   std::vector<torch::Tensor> params = unet->parameters();
   if (!pretrainedText) {
