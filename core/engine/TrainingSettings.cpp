@@ -6,11 +6,29 @@
 namespace shotcraft::engine {
 
 const std::set<std::string>& trainingNumberSettings() {
-  static const std::set<std::string> keys = {
-      "checkpoint_every", "decoder_only", "edge_loss",   "ema",          "figure_weight", "kl",
-      "latent_channels",  "log_every",    "logvar_init", "noise_offset", "norm_groups",   "pool",
-      "pooled_text",      "probe_width",  "prompt_drop", "report_only",  "scenes",        "tiny",
-      "timestep_power",   "vae_layers",   "vae_width",   "vocab"};
+  static const std::set<std::string> keys = {"checkpoint_every",
+                                             "decoder_only",
+                                             "edge_loss",
+                                             "ema",
+                                             "figure_weight",
+                                             "kl",
+                                             "latent_channels",
+                                             "log_every",
+                                             "logvar_init",
+                                             "noise_offset",
+                                             "norm_groups",
+                                             "pool",
+                                             "pooled_text",
+                                             "probe_width",
+                                             "prompt_drop",
+                                             "report_only",
+                                             "scenes",
+                                             "snr_gamma",
+                                             "tiny",
+                                             "timestep_power",
+                                             "vae_layers",
+                                             "vae_width",
+                                             "vocab"};
   return keys;
 }
 

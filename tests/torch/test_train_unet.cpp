@@ -79,6 +79,47 @@ TEST(TrainNoise, VelocityTargetGivesBackTheCleanLatentsAndTheNoise) {
   EXPECT_FALSE(torch::allclose(v, n.noise, 1e-2, 1e-2));
 }
 
+// Min-SNR-gamma: epsilon and v end up weighing each timestep's x0 error by min(SNR, gamma), so the nearly clean
+// steps are capped and the noisy ones keep what each target gave them.
+TEST(TrainLoss, MinSnrWeightsCapTheCleanStepsForBothTargets) {
+  using torch_engine::PredictionType;
+  using torch_engine::train::minSnrWeights;
+  const torch::Tensor ac = torch::tensor({0.999f, 0.9f, 5.0f / 6.0f, 0.5f, 0.005f}).view({5, 1, 1, 1});
+  const torch::Tensor snr = ac / (1 - ac);  // 999, 9, 5, 1, 0.005
+  const torch::Tensor eps = minSnrWeights(ac, 5.0, PredictionType::Epsilon);
+  const torch::Tensor v = minSnrWeights(ac, 5.0, PredictionType::VPrediction);
+  ASSERT_EQ(eps.sizes(), ac.sizes());
+  const torch::Tensor x0Weight = torch::clamp_max(snr, 5.0);
+  EXPECT_TRUE(torch::allclose(eps * snr, x0Weight, 1e-4, 1e-5));
+  EXPECT_TRUE(torch::allclose(v * (snr + 1), x0Weight, 1e-4, 1e-5));
+  // Epsilon: steps noisier than SNR 5 keep weight 1; the cleanest weighs 5 / 999.
+  EXPECT_NEAR(eps[3].item<float>(), 1.0f, 1e-5);
+  EXPECT_NEAR(eps[4].item<float>(), 1.0f, 1e-5);
+  EXPECT_NEAR(eps[0].item<float>(), 5.0f / 999.0f, 1e-4);
+  // v: SNR / (SNR + 1) below the cap, so the noisiest step now weighs what epsilon gave it in x0 terms.
+  EXPECT_NEAR(v[3].item<float>(), 0.5f, 1e-5);
+  EXPECT_NEAR(v[0].item<float>(), 5.0f / 1000.0f, 1e-4);
+}
+
+TEST(TrainLoss, ItemWeightsScaleEachItemsShareOfTheLoss) {
+  using torch_engine::train::figureWeightedMse;
+  const torch::Tensor target = torch::zeros({2, 4, 9, 16});
+  torch::Tensor pred = torch::zeros_like(target);
+  pred[0].fill_(1.0);  // item 0 is wrong by 1 everywhere, item 1 is right
+  EXPECT_NEAR(figureWeightedMse(pred, target, {}, 0.0).item<double>(), 0.5, 1e-6);
+  // diffusers' convention: the batch mean of weight x the item's mean error.
+  EXPECT_NEAR(figureWeightedMse(pred, target, {}, 0.0, torch::tensor({0.25f, 4.0f}).view({2, 1, 1, 1})).item<double>(),
+              0.125, 1e-6);
+  EXPECT_NEAR(figureWeightedMse(pred, target, {}, 0.0, torch::tensor({3.0f, 0.0f}).view({2, 1, 1, 1})).item<double>(),
+              1.5, 1e-6);
+  // With figures weighted too, the item weight multiplies that item's pixels.
+  torch::Tensor mask = torch::zeros({2, 1, 72, 128});
+  mask.index_put_({torch::indexing::Slice(), 0, torch::indexing::Slice(16, 48), torch::indexing::Slice(32, 64)}, 1.0);
+  const double figuresOnly = figureWeightedMse(pred, target, mask, 4.0).item<double>();
+  EXPECT_NEAR(figureWeightedMse(pred, target, mask, 4.0, torch::tensor({2.0f, 1.0f}).view({2, 1, 1, 1})).item<double>(),
+              2 * figuresOnly, 1e-6);
+}
+
 TEST(TrainData, FigureMasksCoverEachFigureAndNothingElse) {
   torch_engine::train::DataSettings s;
   s.seed = 3;
@@ -139,8 +180,8 @@ TEST(TrainLoss, FigureWeightedMseChargesErrorsOnFiguresMore) {
   EXPECT_NEAR(figureWeightedMse(even, target, mask, 4.0).item<double>(), 0.25, 1e-6);
 }
 
-// figure_weight and timestep_power each change what the UNet stage's loss charges; a bad power is refused.
-TEST(Train, FigureWeightAndTimestepPowerReachTheUNetLoss) {
+// figure_weight, timestep_power and snr_gamma each change what the UNet stage's loss charges; bad values are refused.
+TEST(Train, FigureWeightTimestepPowerAndSnrGammaReachTheUNetLoss) {
   QTemporaryDir dir;
   const std::string out = dir.path().toStdString();
   std::string error;
@@ -166,6 +207,15 @@ TEST(Train, FigureWeightAndTimestepPowerReachTheUNetLoss) {
   noisier.extra["timestep_power"] = "-1";
   EXPECT_FALSE(run(noisier, &error));
   EXPECT_EQ(error, "unet: --set timestep_power must be positive");
+  auto minSnr = tinyRequest(out, "unet", 3);
+  minSnr.extra["snr_gamma"] = "5";
+  lines.clear();
+  ASSERT_TRUE(run(minSnr, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: loss weighted by min(SNR, 5) (Min-SNR)"), lines.end());
+  EXPECT_NE(plain, lossColumn(out + "/training/unet/loss.csv"));
+  minSnr.extra["snr_gamma"] = "-5";
+  EXPECT_FALSE(run(minSnr, &error));
+  EXPECT_EQ(error, "unet: --set snr_gamma must be positive (0 = off)");
 }
 
 TEST(Train, PooledTextUNetStartsFromAPlainRunsUNet) {

@@ -57,13 +57,36 @@ bool readPrediction(const engine::TrainingRequest& request, PredictionType* pred
   return true;
 }
 
+torch::Tensor minSnrWeights(const torch::Tensor& alphaCumprod, double gamma, PredictionType prediction) {
+  const torch::Tensor snr = alphaCumprod / (1.0 - alphaCumprod);
+  const torch::Tensor clamped = torch::clamp_max(snr, gamma);
+  return prediction == PredictionType::Epsilon ? clamped / snr : clamped / (snr + 1.0);
+}
+
+bool readSnrGamma(const engine::TrainingRequest& request, const PrintFn& print, double* gamma, std::string* error) {
+  *gamma = extraNumber(request, "snr_gamma", 0.0);
+  if (!(*gamma >= 0)) {
+    if (error) *error = "unet: --set snr_gamma must be positive (0 = off)";
+    return false;
+  }
+  if (*gamma > 0) {
+    char line[96];
+    std::snprintf(line, sizeof line, "unet: loss weighted by min(SNR, %g) (Min-SNR)", *gamma);
+    print(line);
+  }
+  return true;
+}
+
 torch::Tensor figureWeightedMse(const torch::Tensor& pred, const torch::Tensor& target, const torch::Tensor& figureMask,
-                                double figureWeight) {
-  if (figureWeight <= 0 || !figureMask.defined()) return torch::mse_loss(pred, target);
-  const torch::Tensor share =
-      torch::adaptive_avg_pool2d(figureMask.to(pred.dtype()), {pred.size(2), pred.size(3)});  // [B,1,h,w]
-  const torch::Tensor weight = 1.0 + figureWeight * share;
-  return ((pred - target).square() * weight).sum() / (weight.sum() * pred.size(1));
+                                double figureWeight, const torch::Tensor& itemWeight) {
+  const bool figures = figureWeight > 0 && figureMask.defined();
+  if (!figures && !itemWeight.defined()) return torch::mse_loss(pred, target);
+  torch::Tensor weight = figures ? 1.0 + figureWeight * torch::adaptive_avg_pool2d(figureMask.to(pred.dtype()),
+                                                                                   {pred.size(2), pred.size(3)})
+                                 : torch::ones({pred.size(0), 1, pred.size(2), pred.size(3)}, pred.options());
+  const torch::Tensor norm = weight.sum() * pred.size(1);  // [B,1,h,w] pixel weights
+  if (itemWeight.defined()) weight = weight * itemWeight.to(pred.dtype());
+  return ((pred - target).square() * weight).sum() / norm;
 }
 
 torch::Tensor encodeBatch(nn::Vae& vae, const torch::Tensor& rgb, torch::Generator generator) {

@@ -52,13 +52,24 @@ bool readPrediction(const engine::TrainingRequest& request, PredictionType* pred
 // be positive" for P <= 0; prints "STAGE: timesteps drawn as (1 - u^P) T" when P is not 1.
 bool readTimestepPower(const engine::TrainingRequest& request, const std::string& stage, const PrintFn& print,
                        double* power, std::string* error);
-// The noise-prediction loss with the figures weighted up: mean squared error where each latent pixel weighs
+// Min-SNR-gamma loss weights (Hang et al. 2023; diffusers' `snr_gamma`), [B,1,1,1] like `alphaCumprod`. In terms of
+// x0 the epsilon loss weighs a timestep by its SNR, ac / (1 - ac), and the v loss by SNR + 1; on the scaled-linear
+// schedule the SNR runs from 1175 at t = 0 down to 0.005 at t = 999, so the nearly clean steps, which only sharpen
+// detail, dominate the loss. These weights make it min(SNR, gamma) for both: min(SNR, gamma) / SNR on the epsilon
+// MSE, min(SNR, gamma) / (SNR + 1) on the v MSE. Steps noisier than SNR = gamma keep the weight they had.
+torch::Tensor minSnrWeights(const torch::Tensor& alphaCumprod, double gamma, PredictionType prediction);
+// `--set snr_gamma=G` (the UNet stage; 0, off, unless set): false + "unet: --set snr_gamma must be positive (0 =
+// off)" for G < 0; prints "unet: loss weighted by min(SNR, G) (Min-SNR)" when it is on.
+bool readSnrGamma(const engine::TrainingRequest& request, const PrintFn& print, double* gamma, std::string* error);
+// The denoising loss with the figures weighted up: mean squared error where each latent pixel weighs
 // 1 + figureWeight * (share of it inside a figure's box), normalised by the weights' sum so the loss stays on the
 // plain MSE's scale; figureWeight 0 or an undefined mask give the plain MSE. Figures cover a few percent of a frame;
 // weighing them up was meant to teach the UNet to draw the number the prompt asks for, but a 400-step fine-tune at
 // W = 8 counted no better than one without it (docs/training.md, session 11). figureMask [B,1,H,W] at image size.
+// `itemWeight` ([B,1,1,1], e.g. minSnrWeights; undefined = 1) multiplies each item's share, as diffusers weighs
+// each item's mean error before the batch mean; the normalisation stays that of the unweighted loss.
 torch::Tensor figureWeightedMse(const torch::Tensor& pred, const torch::Tensor& target, const torch::Tensor& figureMask,
-                                double figureWeight);
+                                double figureWeight, const torch::Tensor& itemWeight = {});
 // Scaled VAE latents of a batch (posterior sample drawn from `generator`), no gradient.
 torch::Tensor encodeBatch(nn::Vae& vae, const torch::Tensor& rgb, torch::Generator generator);
 

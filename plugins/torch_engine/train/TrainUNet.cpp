@@ -5,7 +5,8 @@
 // `--set pooled_text=1` adds the pooled prompt to the time embedding (addition_embed_type "text");
 // `--set init=FOLDER` starts from another run's UNet instead of from scratch (stage unet_tune);
 // `--set ema=D` writes an exponential moving average of the weights (WeightEma) instead of the last step's.
-// `--set prediction=v_prediction` trains it to predict v instead of the noise (predictionTarget).
+// `--set prediction=v_prediction` trains it to predict v instead of the noise (predictionTarget);
+// `--set snr_gamma=G` weighs the loss by Min-SNR-G (minSnrWeights).
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -149,6 +150,8 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   double timestepPower = 1.0;
   if (!readTimestepPower(request, "unet", print, &timestepPower, error)) return false;
   if (prediction == PredictionType::VPrediction) print("unet: predicts v (v_prediction)");
+  double snrGamma = 0.0;
+  if (!readSnrGamma(request, print, &snrGamma, error)) return false;
   std::vector<torch::Tensor> params = unet->parameters();
   if (!pretrainedText) {
     for (const auto& p : text->parameters()) params.push_back(p);
@@ -180,7 +183,9 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
           unet->forward(bf16 ? n.noisy.contiguous(torch::MemoryFormat::ChannelsLast) : n.noisy, n.timesteps, context);
     }
     const torch::Tensor target = predictionTarget(latents, n.noise, n.alpha_cumprod, prediction);
-    const torch::Tensor loss = figureWeightedMse(pred.to(torch::kFloat32), target, b.figure_mask, figureWeight);
+    const torch::Tensor loss =
+        figureWeightedMse(pred.to(torch::kFloat32), target, b.figure_mask, figureWeight,
+                          snrGamma > 0 ? minSnrWeights(n.alpha_cumprod, snrGamma, prediction) : torch::Tensor());
     optimizer.zero_grad();
     loss.backward();
     torch::nn::utils::clip_grad_norm_(params, 1.0);
