@@ -393,3 +393,33 @@ TEST(Train, VPredictionRunTellsItsSchedulerAndTheControlNetStage) {
   ASSERT_TRUE(runCannyPreviewAndLoad(out, &bundle, &error)) << error;
   EXPECT_EQ(bundle.scheduler.prediction_type, torch_engine::PredictionType::VPrediction);
 }
+
+// A checkpoint records what its run optimises; --resume with another target or loss weight is refused, not carried
+// on towards two objectives, and a resume with the same settings (defaults filled in) goes on.
+TEST(Train, ResumeRefusesAChangedObjective) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
+  auto request = tinyRequest(out, "unet", 2);
+  request.extra["snr_gamma"] = "5";
+  ASSERT_TRUE(run(request, &error)) << error;
+  EXPECT_NE(readText(out + "/training/unet/checkpoint/state.json").find("\"snr_gamma\": \"5\""), std::string::npos);
+
+  auto resumed = tinyRequest(out, "unet", 3);
+  resumed.resume = true;
+  EXPECT_FALSE(run(resumed, &error));  // snr_gamma left out: the default, 0
+  EXPECT_EQ(error,
+            "unet: --resume: the checkpoint was trained with snr_gamma=5, this run asks for snr_gamma=0 (resume with "
+            "the checkpoint's settings, or start again without --resume)");
+  resumed.extra["snr_gamma"] = "5";
+  resumed.extra["prediction"] = "v_prediction";
+  EXPECT_FALSE(run(resumed, &error));
+  EXPECT_NE(error.find("trained with prediction=epsilon, this run asks for prediction=v_prediction"), std::string::npos)
+      << error;
+  resumed.extra["prediction"] = "epsilon";  // the default, named
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(resumed, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: resumed at step 2"), lines.end());
+  EXPECT_EQ(lossColumn(out + "/training/unet/loss.csv").size(), 3u);
+}

@@ -83,6 +83,12 @@ bool saveCheckpoint(const std::string& dir, const std::vector<NamedModule>& modu
   QJsonArray losses;
   for (const auto& [step, loss] : state.losses) losses.append(QJsonArray{double(step), loss});
   obj.insert(QStringLiteral("losses"), losses);
+  if (!state.objective.empty()) {
+    QJsonObject objective;
+    for (const auto& [key, value] : state.objective)
+      objective.insert(QString::fromStdString(key), QString::fromStdString(value));
+    obj.insert(QStringLiteral("objective"), objective);
+  }
   if (!writeJson(tmp / "state.json", obj, error)) return false;
   fs::remove_all(old, ec);
   if (fs::exists(target)) fs::rename(target, old, ec);
@@ -123,6 +129,9 @@ bool loadCheckpoint(const std::string& dirPath, const std::vector<NamedModule>& 
     const QJsonArray pair = v.toArray();
     s.losses.emplace_back(int64_t(pair.at(0).toDouble()), pair.at(1).toDouble());
   }
+  const QJsonObject objective = obj.value(QStringLiteral("objective")).toObject();
+  for (auto it = objective.begin(); it != objective.end(); ++it)
+    s.objective[it.key().toStdString()] = it.value().toString().toStdString();
   if (!loadModules((dir / "model.safetensors").string(), modules, error)) return false;
   try {
     torch::load(optimizer, (dir / "optimizer.pt").string());

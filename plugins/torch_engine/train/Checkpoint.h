@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +24,9 @@ struct TrainState {
   uint64_t data_seed = 0;
   double elapsed_s = 0.0;    // training time before this session
   std::vector<std::pair<int64_t, double>> losses;  // logged (step, mean loss) points
+  // The settings that define what the run optimises (LoopSettings::objective), as "key" -> value; empty in a
+  // checkpoint written before they were recorded.
+  std::map<std::string, std::string> objective;
 };
 
 // Parameters (and buffers) of every module into one safetensors file.

@@ -113,11 +113,15 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
   BatchPrefetcher batches(data);
   const NoiseSchedule schedule{SchedulerConfig{}};
 
-  const LoopSettings loop = loopSettings(request, name, 3000, 1e-4, 100);
+  LoopSettings loop = loopSettings(request, name, 3000, 1e-4, 100);
 
   const double noiseOffset = extraNumber(request, "noise_offset", 0.1);  // as the UNet was trained
   double timestepPower = 1.0;
   if (!readTimestepPower(request, name, print, &timestepPower, error)) return false;
+  loop.objective = {{"prediction", frozen.prediction == PredictionType::Epsilon ? "epsilon" : "v_prediction"},
+                    {"noise_offset", objectiveNumber(noiseOffset)},
+                    {"timestep_power", objectiveNumber(timestepPower)},
+                    {"prompt_drop", objectiveNumber(data.prompt_drop)}};
   const TrainPrecision precision = trainPrecision(request);
   const bool bf16 = precision == TrainPrecision::Bf16;
   print(name + ": forward passes in " + precisionName(precision));

@@ -117,6 +117,15 @@ bool runTrainingLoop(const LoopSettings& cfg, const std::vector<NamedModule>& mo
                    std::to_string(state.data_seed) + ", not this run";
         return false;
       }
+      for (const auto& [key, value] : cfg.objective) {
+        const auto recorded = state.objective.find(key);
+        if (recorded == state.objective.end() || recorded->second == value) continue;
+        if (error)
+          *error = cfg.stage + ": --resume: the checkpoint was trained with " + key + "=" + recorded->second +
+                   ", this run asks for " + key + "=" + value +
+                   " (resume with the checkpoint's settings, or start again without --resume)";
+        return false;
+      }
       state.total_steps = cfg.steps;
       print(cfg.stage + ": resumed at step " + std::to_string(state.step));
     } else if (!why.empty()) {
@@ -126,6 +135,7 @@ bool runTrainingLoop(const LoopSettings& cfg, const std::vector<NamedModule>& mo
       print(cfg.stage + ": no checkpoint in " + ckptDir + ", starting at step 0");
     }
   }
+  state.objective = cfg.objective;  // the checkpoint's, where it matched, and any it did not record yet
   const fs::path csvPath = stageDir / "loss.csv";
   if (!resetCsv(csvPath, state.step, error)) return false;
   std::ofstream csv(csvPath, std::ios::app);
@@ -193,6 +203,12 @@ bool runTrainingLoop(const LoopSettings& cfg, const std::vector<NamedModule>& mo
     return false;
   }
   return true;
+}
+
+std::string objectiveNumber(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
 }
 
 }  // namespace shotcraft::torch_engine::train

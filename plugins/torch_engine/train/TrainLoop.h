@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,14 @@ struct LoopSettings {
   int checkpoint_every = 500;
   bool resume = false;
   uint64_t data_seed = 0;
+  // The settings that define what the run optimises (the loss's target and weights, the architecture's options),
+  // with their defaults filled in: recorded in every checkpoint, and a --resume that asks for a different value of
+  // one the checkpoint recorded is refused, since carrying on would silently train a run towards two objectives.
+  std::map<std::string, std::string> objective;
 };
+
+// "%g" of a setting's value, for LoopSettings::objective.
+std::string objectiveNumber(double value);
 
 // The settings every stage reads alike: the stage's folder (stageDir), --steps and --lr or the stage's defaults,
 // warm-up over 10% of the steps capped at `maxWarmup`, `--set log_every` (20) and `checkpoint_every`

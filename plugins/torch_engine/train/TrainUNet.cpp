@@ -136,7 +136,7 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   // A run that starts from another UNet is a fine-tune of OUT/unet: its log and checkpoint go to training/unet_tune,
   // so the first run's stay (`train package` lists both, as it does vae and vae_decoder).
   const bool tune = request.extra.count("init") > 0;
-  const LoopSettings loop = loopSettings(request, tune ? "unet_tune" : "unet", 20000, 3e-4, 500);
+  LoopSettings loop = loopSettings(request, tune ? "unet_tune" : "unet", 20000, 3e-4, 500);
 
   const TrainPrecision precision = trainPrecision(request);
   const bool bf16 = precision == TrainPrecision::Bf16;
@@ -152,6 +152,14 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   if (prediction == PredictionType::VPrediction) print("unet: predicts v (v_prediction)");
   double snrGamma = 0.0;
   if (!readSnrGamma(request, print, &snrGamma, error)) return false;
+  loop.objective = {{"prediction", prediction == PredictionType::Epsilon ? "epsilon" : "v_prediction"},
+                    {"snr_gamma", objectiveNumber(snrGamma)},
+                    {"noise_offset", objectiveNumber(noiseOffset)},
+                    {"timestep_power", objectiveNumber(timestepPower)},
+                    {"figure_weight", objectiveNumber(figureWeight)},
+                    {"prompt_drop", objectiveNumber(data.prompt_drop)},
+                    {"pooled_text", pooledText ? "1" : "0"},
+                    {"ema", objectiveNumber(emaDecay)}};
   std::vector<torch::Tensor> params = unet->parameters();
   if (!pretrainedText) {
     for (const auto& p : text->parameters()) params.push_back(p);
