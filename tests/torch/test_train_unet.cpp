@@ -198,24 +198,23 @@ TEST(Train, FigureWeightTimestepPowerAndSnrGammaReachTheUNetLoss) {
   ASSERT_EQ(figures.size(), 3u);
   EXPECT_EQ(plain[0].substr(0, 2), figures[0].substr(0, 2));  // same step column
   EXPECT_NE(plain, figures);
-  auto noisier = tinyRequest(out, "unet", 3);
-  noisier.extra["timestep_power"] = "3";
-  lines.clear();
-  ASSERT_TRUE(run(noisier, &error, {}, &lines)) << error;
-  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: timesteps drawn as (1 - u^3) T"), lines.end());
-  EXPECT_NE(plain, lossColumn(out + "/training/unet/loss.csv"));
-  noisier.extra["timestep_power"] = "-1";
-  EXPECT_FALSE(run(noisier, &error));
-  EXPECT_EQ(error, "unet: --set timestep_power must be positive");
-  auto minSnr = tinyRequest(out, "unet", 3);
-  minSnr.extra["snr_gamma"] = "5";
-  lines.clear();
-  ASSERT_TRUE(run(minSnr, &error, {}, &lines)) << error;
-  EXPECT_NE(std::find(lines.begin(), lines.end(), "unet: loss weighted by min(SNR, 5) (Min-SNR)"), lines.end());
-  EXPECT_NE(plain, lossColumn(out + "/training/unet/loss.csv"));
-  minSnr.extra["snr_gamma"] = "-5";
-  EXPECT_FALSE(run(minSnr, &error));
-  EXPECT_EQ(error, "unet: --set snr_gamma must be positive (0 = off)");
+  // Each of these prints its line, changes the losses, and refuses a bad value with its one line.
+  const auto check = [&](const std::string& key, const std::string& value, const std::string& line,
+                         const std::string& bad, const std::string& refusal) {
+    auto request = tinyRequest(out, "unet", 3);
+    request.extra[key] = value;
+    lines.clear();
+    ASSERT_TRUE(run(request, &error, {}, &lines)) << error;
+    EXPECT_NE(std::find(lines.begin(), lines.end(), line), lines.end()) << key;
+    EXPECT_NE(plain, lossColumn(out + "/training/unet/loss.csv")) << key;
+    request.extra[key] = bad;
+    EXPECT_FALSE(run(request, &error)) << key;
+    EXPECT_EQ(error, refusal);
+  };
+  check("timestep_power", "3", "unet: timesteps drawn as (1 - u^3) T", "-1",
+        "unet: --set timestep_power must be positive");
+  check("snr_gamma", "5", "unet: loss weighted by min(SNR, 5) (Min-SNR)", "-5",
+        "unet: --set snr_gamma must be positive (0 = off)");
 }
 
 TEST(Train, PooledTextUNetStartsFromAPlainRunsUNet) {
