@@ -80,7 +80,7 @@ TEST(TrainNoise, VelocityTargetGivesBackTheCleanLatentsAndTheNoise) {
 }
 
 // Min-SNR-gamma: epsilon and v end up weighing each timestep's x0 error by min(SNR, gamma), so the nearly clean
-// steps are capped and the noisy ones keep what each target gave them.
+// steps are capped and the noisy ones weigh what epsilon gives them.
 TEST(TrainLoss, MinSnrWeightsCapTheCleanStepsForBothTargets) {
   using torch_engine::PredictionType;
   using torch_engine::train::minSnrWeights;

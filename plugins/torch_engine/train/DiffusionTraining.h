@@ -56,7 +56,8 @@ bool readTimestepPower(const engine::TrainingRequest& request, const std::string
 // x0 the epsilon loss weighs a timestep by its SNR, ac / (1 - ac), and the v loss by SNR + 1; on the scaled-linear
 // schedule the SNR runs from 1175 at t = 0 down to 0.005 at t = 999, so the nearly clean steps, which only sharpen
 // detail, dominate the loss. These weights make it min(SNR, gamma) for both: min(SNR, gamma) / SNR on the epsilon
-// MSE, min(SNR, gamma) / (SNR + 1) on the v MSE. Steps noisier than SNR = gamma keep the weight they had.
+// MSE, min(SNR, gamma) / (SNR + 1) on the v MSE. For epsilon, steps noisier than SNR = gamma keep weight 1; for v
+// they drop to SNR / (SNR + 1), so the noisy steps lose the extra x0 weight v gave them (docs/training.md, session 18).
 torch::Tensor minSnrWeights(const torch::Tensor& alphaCumprod, double gamma, PredictionType prediction);
 // `--set snr_gamma=G` (the UNet stage; 0, off, unless set): false + "unet: --set snr_gamma must be positive (0 =
 // off)" for G < 0; prints "unet: loss weighted by min(SNR, G) (Min-SNR)" when it is on.
