@@ -118,7 +118,7 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
   const double noiseOffset = extraNumber(request, "noise_offset", 0.1);  // as the UNet was trained
   double timestepPower = 1.0;
   if (!readTimestepPower(request, name, print, &timestepPower, error)) return false;
-  loop.objective = {{"prediction", frozen.prediction == PredictionType::Epsilon ? "epsilon" : "v_prediction"},
+  loop.objective = {{"prediction", toString(frozen.prediction)},
                     {"noise_offset", objectiveNumber(noiseOffset)},
                     {"timestep_power", objectiveNumber(timestepPower)},
                     {"prompt_drop", objectiveNumber(data.prompt_drop)}};

@@ -152,7 +152,7 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   if (prediction == PredictionType::VPrediction) print("unet: predicts v (v_prediction)");
   double snrGamma = 0.0;
   if (!readSnrGamma(request, print, &snrGamma, error)) return false;
-  loop.objective = {{"prediction", prediction == PredictionType::Epsilon ? "epsilon" : "v_prediction"},
+  loop.objective = {{"prediction", toString(prediction)},
                     {"snr_gamma", objectiveNumber(snrGamma)},
                     {"noise_offset", objectiveNumber(noiseOffset)},
                     {"timestep_power", objectiveNumber(timestepPower)},
