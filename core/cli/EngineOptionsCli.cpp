@@ -89,6 +89,19 @@ bool readIntOption(const QCommandLineParser& p, const char* name, int lo, int hi
   return true;
 }
 
+bool readFloatOption(const QCommandLineParser& p, const char* name, float lo, float hi, float* out,
+                     std::string* error) {
+  bool ok = false;
+  const float v = p.value(QLatin1String(name)).toFloat(&ok);
+  if (!ok || !(v >= lo && v <= hi)) {
+    *error = std::string("--") + name + ": expected a number from " + QString::number(lo).toStdString() + " to " +
+             QString::number(hi).toStdString() + ", got '" + p.value(QLatin1String(name)).toStdString() + "'";
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
 QString findBundledResource(const QString& relative, const QString& marker) {
   QStringList candidates;
   if (QCoreApplication::instance()) {

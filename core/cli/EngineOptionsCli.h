@@ -27,6 +27,8 @@ QString findBundledResource(const QString& relative, const QString& marker);
 
 // The integer value of option --NAME within [lo, hi], or false with "--NAME: expected a whole number from lo to hi".
 bool readIntOption(const QCommandLineParser& p, const char* name, int lo, int hi, int* out, std::string* error);
+// The number value of option --NAME within [lo, hi], or false with "--NAME: expected a number from lo to hi".
+bool readFloatOption(const QCommandLineParser& p, const char* name, float lo, float hi, float* out, std::string* error);
 
 // The value of --control-mode (auto, balanced or control_first), or false with a one-line error naming it.
 bool readControlMode(const QCommandLineParser& p, engine::ControlMode* out, std::string* error);

@@ -45,12 +45,11 @@ bool readOptions(const QCommandLineParser& p, eval::EvalOptions* o, eval::ProbeS
   }
   probes->calibration_frames = std::max(20, probes->fit_frames / 3);
   o->control_count = std::min(o->control_count, o->count);
-  bool ok = false;
-  o->cfg = p.value(QStringLiteral("cfg")).toFloat(&ok);
-  if (!ok || !(o->cfg >= 0.0f && o->cfg <= 30.0f)) {
-    *error = "--cfg: expected a number from 0 to 30, got '" + p.value(QStringLiteral("cfg")).toStdString() + "'";
+  if (!readFloatOption(p, "cfg", 0.f, 30.f, &o->cfg, error) ||
+      !readFloatOption(p, "guidance-rescale", 0.f, 1.f, &o->guidance_rescale, error)) {
     return false;
   }
+  bool ok = false;
   o->seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
   if (!ok) {
     *error =
@@ -91,6 +90,8 @@ int cmdEval(const QStringList& args, Context& ctx) {
       {QStringLiteral("steps"), QStringLiteral("Denoising steps (default 8; 4 with --quick)."), QStringLiteral("N")},
       {QStringLiteral("cfg"), QStringLiteral("Classifier-free guidance scale (default 7)."), QStringLiteral("F"),
        QStringLiteral("7")},
+      {QStringLiteral("guidance-rescale"), QStringLiteral("Rescaled guidance 0..1 (see generate --help; default 0)."),
+       QStringLiteral("F"), QStringLiteral("0")},
       {QStringLiteral("sampler"), QStringLiteral("Sampler id (see 'samplers'; default euler_a)."), QStringLiteral("S"),
        QStringLiteral("euler_a")},
       {QStringLiteral("control-mode"),
@@ -112,7 +113,8 @@ int cmdEval(const QStringList& args, Context& ctx) {
        QStringLiteral("eval-results")},
   });
   const QString usage = QStringLiteral(
-      "eval [--quick] [--count N] [--control-count N] [--steps N] [--cfg F] [--sampler S] [--control-mode MODE] "
+      "eval [--quick] [--count N] [--control-count N] [--steps N] [--cfg F] [--guidance-rescale F] [--sampler S] "
+      "[--control-mode MODE] "
       "[--seed N] [--model DIR] "
       "[--probe DIR|forests] [-o OUTDIR]");
   if (int rc = parseOrExit(parser, QStringLiteral("eval"), usage, args, ctx.out, ctx.err); rc >= 0) return rc;
@@ -184,10 +186,13 @@ int cmdEval(const QStringList& args, Context& ctx) {
 
   const eval::EvalSummary summary = eval::summarize(results, cal);
   const QDir dir(outDir);
-  const std::string title = "shotcraft eval: " + info.model_name + ", " + std::to_string(options.steps) +
-                            " steps, cfg " + QString::number(double(options.cfg)).toStdString() + ", " +
-                            options.sampler + ", seed " + std::to_string(options.seed) + ", controls " +
-                            engine::controlModeName(options.control_mode);
+  const std::string title =
+      "shotcraft eval: " + info.model_name + ", " + std::to_string(options.steps) + " steps, cfg " +
+      QString::number(double(options.cfg)).toStdString() +
+      (options.guidance_rescale > 0 ? " rescaled " + QString::number(double(options.guidance_rescale)).toStdString()
+                                    : std::string()) +
+      ", " + options.sampler + ", seed " + std::to_string(options.seed) + ", controls " +
+      engine::controlModeName(options.control_mode);
   if (!eval::writeContactSheet(dir.filePath(QStringLiteral("contact_sheet.png")).toStdString(), results, title,
                                &error) ||
       !eval::writeMetricsJson(dir.filePath(QStringLiteral("metrics.json")).toStdString(), results, summary, cal,

@@ -52,18 +52,6 @@ bool parseControl(const QString& spec, engine::ControlInput* out, std::string* e
   return loadImage(parts[0].toStdString(), out->image, error);
 }
 
-bool readFloat(const QCommandLineParser& p, const char* name, float lo, float hi, float* out, std::string* error) {
-  bool ok = false;
-  const float v = p.value(QLatin1String(name)).toFloat(&ok);
-  if (!ok || !(v >= lo && v <= hi)) {
-    *error = std::string("--") + name + ": expected a number from " + QString::number(lo).toStdString() + " to " +
-             QString::number(hi).toStdString() + ", got '" + p.value(QLatin1String(name)).toStdString() + "'";
-    return false;
-  }
-  *out = v;
-  return true;
-}
-
 bool buildRequest(const QCommandLineParser& p, engine::GenerationRequest* r, std::string* error) {
   r->prompt = p.value(QStringLiteral("prompt")).toStdString();
   if (r->prompt.empty()) {
@@ -72,10 +60,12 @@ bool buildRequest(const QCommandLineParser& p, engine::GenerationRequest* r, std
   }
   r->negative_prompt = p.value(QStringLiteral("negative")).toStdString();
   r->sampler = p.value(QStringLiteral("sampler")).toStdString();
-  if (!readIntOption(p, "steps", 1, 200, &r->steps, error) || !readFloat(p, "cfg", 0.f, 30.f, &r->cfg_scale, error) ||
+  if (!readIntOption(p, "steps", 1, 200, &r->steps, error) ||
+      !readFloatOption(p, "cfg", 0.f, 30.f, &r->cfg_scale, error) ||
       !readIntOption(p, "width", 64, 4096, &r->width, error) ||
       !readIntOption(p, "height", 64, 4096, &r->height, error) ||
-      !readFloat(p, "strength", 0.f, 1.f, &r->strength, error)) {
+      !readFloatOption(p, "strength", 0.f, 1.f, &r->strength, error) ||
+      !readFloatOption(p, "guidance-rescale", 0.f, 1.f, &r->guidance_rescale, error)) {
     return false;
   }
   if (r->width % 8 != 0 || r->height % 8 != 0) {
@@ -135,6 +125,11 @@ int cmdGenerate(const QStringList& args, Context& ctx) {
       {QStringLiteral("steps"), QStringLiteral("Denoising steps."), QStringLiteral("N"), QStringLiteral("20")},
       {QStringLiteral("cfg"), QStringLiteral("Classifier-free guidance scale."), QStringLiteral("F"),
        QStringLiteral("7")},
+      {QStringLiteral("guidance-rescale"),
+       QStringLiteral("Rescaled guidance 0..1 (Lin et al. 2023; diffusers' guidance_rescale): pulls the guided "
+                      "prediction back towards the prompt pass's spread, against over-exposure at high --cfg; "
+                      "0 = off."),
+       QStringLiteral("F"), QStringLiteral("0")},
       {QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("N"), QStringLiteral("0")},
       {QStringLiteral("width"), QStringLiteral("Width in pixels (multiple of 8)."), QStringLiteral("W"),
        QStringLiteral("512")},
@@ -154,7 +149,8 @@ int cmdGenerate(const QStringList& args, Context& ctx) {
       {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Output PNG."), QStringLiteral("OUT.png")},
   });
   const QString usage = QStringLiteral(
-      "generate --prompt P [--negative N] [--sampler S] [--steps N] [--cfg F] [--seed N] [--width W --height H] "
+      "generate --prompt P [--negative N] [--sampler S] [--steps N] [--cfg F] [--guidance-rescale F] [--seed N] "
+      "[--width W --height H] "
       "[--init IMG --strength F] [--control KIND=IMG[:WEIGHT[:START:END]]] [--control-mode MODE] [--preview-dir DIR] "
       "[--model DIR] -o OUT.png");
   if (int rc = parseOrExit(parser, QStringLiteral("generate"), usage, args, ctx.out, ctx.err); rc >= 0) return rc;

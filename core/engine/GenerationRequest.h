@@ -47,6 +47,10 @@ struct GenerationRequest {
   int height = 512;
   int steps = 20;
   float cfg_scale = 7.0f;
+  // 0..1: rescaled classifier-free guidance (Lin et al. 2023, section 3.4; diffusers' guidance_rescale). The guided
+  // prediction is scaled back to the prompt pass's standard deviation and blended with the plain guided one by this
+  // fraction; it tames the over-exposure that a high cfg_scale causes, most on zero-terminal-SNR models. 0 = off.
+  float guidance_rescale = 0.0f;
   std::string sampler = "euler_a";   // see samplerNames()
   uint64_t seed = 0;
   std::optional<Image> init_image;   // img2img when set

@@ -28,7 +28,8 @@ const std::set<std::string>& trainingNumberSettings() {
                                              "timestep_power",
                                              "vae_layers",
                                              "vae_width",
-                                             "vocab"};
+                                             "vocab",
+                                             "zero_snr"};
   return keys;
 }
 

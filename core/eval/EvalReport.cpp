@@ -223,6 +223,7 @@ bool writeMetricsJson(const std::string& path, const EvalResults& results, const
   root[QStringLiteral("control_prompts")] = std::min(o.control_count, s.prompts);
   root[QStringLiteral("steps")] = o.steps;
   root[QStringLiteral("cfg")] = double(o.cfg);
+  root[QStringLiteral("guidance_rescale")] = double(o.guidance_rescale);
   root[QStringLiteral("sampler")] = QString::fromStdString(o.sampler);
   root[QStringLiteral("control_mode")] = QString::fromLatin1(engine::controlModeName(o.control_mode));
   root[QStringLiteral("seed")] = QString::number(o.seed);

@@ -101,6 +101,7 @@ bool EvalRunner::runSample(engine::IEngine& engine, int index, uint64_t scene_se
   request.height = kProbeHeight;
   request.steps = m_options.steps;
   request.cfg_scale = m_options.cfg;
+  request.guidance_rescale = m_options.guidance_rescale;
   request.sampler = m_options.sampler;
   request.seed = scenes::mixSeed(scene_seed ^ m_options.seed) >> 11;
   request.preview_every_step = false;

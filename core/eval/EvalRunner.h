@@ -32,6 +32,7 @@ struct EvalOptions {
   int control_count = 64;  // prompts that also get control sweeps (at most count)
   int steps = 8;
   float cfg = 7.0f;
+  float guidance_rescale = 0.0f;  // engine::GenerationRequest::guidance_rescale
   std::string sampler = "euler_a";
   uint64_t seed = 0;                                // picks the held-out scenes and the generation seeds
   std::vector<float> weights = {0.0f, 0.5f, 1.0f};  // ascending, in [0, 2]

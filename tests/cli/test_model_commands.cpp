@@ -153,6 +153,7 @@ TEST(CliGenerate, BadFlagsAreOneLineErrors) {
       {{"--control", "depth"}, "--control: expected KIND=IMG[:WEIGHT[:START:END]], got 'depth'"},
       {{"--control", "sketch=a.png"}, "--control: unknown kind 'sketch'"},
       {{"--steps", "0"}, "--steps"},
+      {{"--guidance-rescale", "2"}, "--guidance-rescale: expected a number from 0 to 1, got '2'"},
   };
   for (const auto& c : cases) {
     const Result r = runCli(QStringList{"generate", "--prompt", "a city", "-o", out} + c.args);

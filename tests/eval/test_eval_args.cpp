@@ -33,8 +33,8 @@ EvalRun runEval(const QStringList& args) {
 TEST(EvalArgs, HelpNamesTheOptions) {
   const EvalRun r = runEval({QStringLiteral("--help")});
   EXPECT_EQ(r.rc, 0);
-  for (const char* option :
-       {"--quick", "--count", "--control-count", "--steps", "--control-mode", "--seed", "--model", "--output"}) {
+  for (const char* option : {"--quick", "--count", "--control-count", "--steps", "--guidance-rescale", "--control-mode",
+                             "--seed", "--model", "--output"}) {
     EXPECT_TRUE(r.out.contains(QLatin1String(option))) << option << "\n" << r.out.toStdString();
   }
 }
@@ -56,6 +56,7 @@ TEST(EvalArgs, BadFlagsAreOneLineErrors) {
         QStringList{QStringLiteral("--count"), QStringLiteral("0")},
         QStringList{QStringLiteral("--steps"), QStringLiteral("-3")},
         QStringList{QStringLiteral("--cfg"), QStringLiteral("x")},
+        QStringList{QStringLiteral("--guidance-rescale"), QStringLiteral("-0.1")},
         QStringList{QStringLiteral("--seed"), QStringLiteral("-1")},
         QStringList{QStringLiteral("--control-mode"), QStringLiteral("strong")},
         QStringList{QStringLiteral("--no-such-flag")}, QStringList{QStringLiteral("stray")}}) {

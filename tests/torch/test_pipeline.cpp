@@ -286,6 +286,45 @@ TEST_F(Pipeline, BadRequestsAreRejectedWithAReason) {
   result = engine->generate(r, nullptr, CancelToken());
   EXPECT_FALSE(result.ok);
   EXPECT_NE(result.error.find("unknown sampler 'warp_drive'"), std::string::npos) << result.error;
+  r = request();
+  r.guidance_rescale = 1.5f;
+  result = engine->generate(r, nullptr, CancelToken());
+  EXPECT_FALSE(result.ok);
+  EXPECT_NE(result.error.find("guidance rescale must be 0..1"), std::string::npos) << result.error;
+}
+
+// Rescaled guidance brings each item's guided prediction to the prompt pass's standard deviation, by the fraction.
+TEST(GuidanceRescale, MatchesThePromptPassSpreadByTheFraction) {
+  torch::manual_seed(5);
+  const torch::Tensor prompt = torch::randn({2, 4, 6, 5});
+  const torch::Tensor guided = 3.0 * torch::randn({2, 4, 6, 5}) + 0.5;
+  const torch::Tensor full = torch_engine::rescaleGuidance(guided, prompt, 1.0);
+  for (int64_t i = 0; i < 2; ++i) {
+    EXPECT_NEAR(full[i].std().item<double>(), prompt[i].std().item<double>(), 1e-5);
+    // A per-item scale: the guided prediction's direction is kept.
+    const double scale = prompt[i].std().item<double>() / guided[i].std().item<double>();
+    EXPECT_LT((full[i] - scale * guided[i]).abs().max().item<double>(), 1e-5);
+  }
+  EXPECT_TRUE(torch::equal(torch_engine::rescaleGuidance(guided, prompt, 0.0), guided));
+  const torch::Tensor part = torch_engine::rescaleGuidance(guided, prompt, 0.7);
+  EXPECT_LT((part - (0.7 * full + 0.3 * guided)).abs().max().item<double>(), 1e-5);
+}
+
+TEST_F(Pipeline, GuidanceRescaleChangesTheGuidedFrameOnly) {
+  auto engine = makeEngine();
+  ASSERT_TRUE(engine);
+  auto r = request();
+  const auto plain = engine->generate(r, nullptr, CancelToken());
+  r.guidance_rescale = 0.7f;
+  const auto rescaled = engine->generate(r, nullptr, CancelToken());
+  ASSERT_TRUE(plain.ok && rescaled.ok) << plain.error << rescaled.error;
+  EXPECT_NE(plain.image, rescaled.image);
+  r.cfg_scale = 1.0f;  // no guidance: nothing to rescale
+  const auto unguided = engine->generate(r, nullptr, CancelToken());
+  r.guidance_rescale = 0.0f;
+  const auto unguidedPlain = engine->generate(r, nullptr, CancelToken());
+  ASSERT_TRUE(unguided.ok && unguidedPlain.ok);
+  EXPECT_EQ(unguided.image, unguidedPlain.image);
 }
 
 TEST(PipelineLoad, MissingOrCorruptModelGivesAMessageNamingIt) {

@@ -122,16 +122,24 @@ TEST(Samplers, HeunScheduleAndHandComputedSteps) {
             0.0);
 }
 
-// With the exact eps (or v) of a known x0 every sampler must report x0 as its denoised estimate.
+// With the exact eps (or v) of a known x0 every sampler must report x0 as its denoised estimate; also from pure
+// noise on a zero-terminal-SNR schedule, where the first step is t = 999 with alphas_cumprod 0 (2^-24 for sigmas).
 TEST(Samplers, ExactModelRecoversCleanLatentForEpsAndV) {
   torch::manual_seed(11);
   const torch::Tensor x0 = torch::randn({1, 4, 8, 8});
   const torch::Tensor noise = torch::randn({1, 4, 8, 8});
-  for (PredictionType prediction : {PredictionType::Epsilon, PredictionType::VPrediction}) {
-    SchedulerConfig config;
-    config.prediction_type = prediction;
+  SchedulerConfig zeroSnr;
+  zeroSnr.prediction_type = PredictionType::VPrediction;
+  zeroSnr.rescale_betas_zero_snr = true;
+  zeroSnr.timestep_spacing = TimestepSpacing::Trailing;
+  zeroSnr.steps_offset = 0;
+  std::vector<SchedulerConfig> configs(2);
+  configs[1].prediction_type = PredictionType::VPrediction;
+  configs.push_back(zeroSnr);
+  for (const SchedulerConfig& config : configs) {
+    const PredictionType prediction = config.prediction_type;
     for (const std::string& id : samplerNames()) {
-      SCOPED_TRACE(id + " " + toString(prediction));
+      SCOPED_TRACE(id + " " + toString(prediction) + (config.rescale_betas_zero_snr ? " zero SNR" : ""));
       auto s = make(id, 10, 1.0, config);
       const torch::Tensor xt = s->noisedLatents(x0, noise);  // forward process at the first step
       const double t = s->timesteps()[0];
@@ -233,4 +241,40 @@ TEST(Samplers, SchedulerConfigParsing) {
   EXPECT_NE(error.find("beta_schedule"), std::string::npos);
   EXPECT_FALSE(parseSchedulerConfig("[1]", c, &error));
   EXPECT_FALSE(parseSchedulerConfig(R"({"prediction_type": "sample"})", c, &error));
+}
+
+TEST(Samplers, ZeroTerminalSnrSchedule) {
+  SchedulerConfig c;
+  std::string error;
+  ASSERT_TRUE(parseSchedulerConfig(R"({"beta_start": 0.00085, "beta_end": 0.012, "beta_schedule": "scaled_linear",
+      "prediction_type": "v_prediction", "timestep_spacing": "trailing", "rescale_betas_zero_snr": true})",
+                                   c, &error))
+      << error;
+  EXPECT_TRUE(c.rescale_betas_zero_snr);
+  const NoiseSchedule plain{SchedulerConfig{}};
+  const NoiseSchedule zero{c};
+  const std::vector<float>& a = plain.alphasCumprod();
+  const std::vector<float>& z = zero.alphasCumprod();
+  ASSERT_EQ(z.size(), a.size());
+  EXPECT_EQ(z.back(), 0.0f);  // pure noise at the last timestep
+  EXPECT_NEAR(z.front(), a.front(), 1e-6);
+  // sqrt(alphas_cumprod) is the plain schedule's, shifted onto 0 at the end and scaled to keep its start.
+  const double first = std::sqrt(a.front()), last = std::sqrt(a.back());
+  double worst = 0;
+  for (size_t t = 0; t < a.size(); ++t) {
+    const double expected = (std::sqrt(a[t]) - last) * first / (first - last);
+    worst = std::max(worst, std::abs(std::sqrt(z[t]) - expected));
+  }
+  EXPECT_LT(worst, 1e-4);
+  EXPECT_NEAR(zero.trainSigmas().back(), 4096.0, 1e-2);  // alphas_cumprod taken as 2^-24 there
+  EXPECT_TRUE(std::isfinite(zero.logSigmas().back()));
+  auto euler = make("euler_a", 8, 1.0, c);
+  EXPECT_EQ(euler->timesteps().front(), 999);
+  EXPECT_NEAR(euler->initNoiseSigma(), 4096.0, 1e-2);
+
+  // An epsilon model's x0 estimate would divide by sqrt(alphas_cumprod) = 0: refused with the reason.
+  EXPECT_FALSE(parseSchedulerConfig(R"({"rescale_betas_zero_snr": true})", c, &error));
+  EXPECT_NE(error.find("rescale_betas_zero_snr needs prediction_type v_prediction"), std::string::npos) << error;
+  EXPECT_FALSE(parseSchedulerConfig(R"({"prediction_type": "v_prediction", "rescale_betas_zero_snr": 1})", c, &error));
+  EXPECT_NE(error.find("must be true or false"), std::string::npos) << error;
 }

@@ -1,6 +1,6 @@
 // The UNet stage's training signal: offset noise and timestep sampling, figure masks and the figure-weighted loss,
 // the settings that reach the stage's loss, the pooled-prompt fine-tune from a plain run (init, unet_tune) and the
-// weights' moving average (ema), and v prediction.
+// weights' moving average (ema), v prediction and the zero-terminal-SNR schedule.
 #include <torch/torch.h>
 
 #include <QTemporaryDir>
@@ -17,6 +17,7 @@
 #include "plugins/torch_engine/pipeline/ModelBundle.h"
 #include "plugins/torch_engine/safetensors/SafeTensorsFile.h"
 #include "plugins/torch_engine/sampling/Sampler.h"
+#include "plugins/torch_engine/sampling/SamplerFactory.h"
 #include "plugins/torch_engine/train/ControlGain.h"
 #include "plugins/torch_engine/train/DiffusionTraining.h"
 #include "plugins/torch_engine/train/ModelFolder.h"
@@ -368,7 +369,7 @@ TEST(Train, VPredictionRunTellsItsSchedulerAndTheControlNetStage) {
   // zero) leaves the UNet's loss as it is; the loss against v is not the loss against the noise.
   torch_engine::train::FrozenParts frozen;
   ASSERT_TRUE(torch_engine::train::loadFrozenParts(out, true, &frozen, &error)) << error;
-  EXPECT_EQ(frozen.prediction, torch_engine::PredictionType::VPrediction);
+  EXPECT_EQ(frozen.scheduler.prediction_type, torch_engine::PredictionType::VPrediction);
   torch_engine::nn::ControlNetConfig config;
   ASSERT_TRUE(torch_engine::nn::ControlNetConfig::fromJson(
       torch_engine::train::controlNetConfigJson(true, frozen.vae->config().latentChannels), &config, &error))
@@ -380,7 +381,7 @@ TEST(Train, VPredictionRunTellsItsSchedulerAndTheControlNetStage) {
                                                    2, 64, 32, {200, 800});
   };
   const auto onV = measure();
-  frozen.prediction = torch_engine::PredictionType::Epsilon;
+  frozen.scheduler.prediction_type = torch_engine::PredictionType::Epsilon;
   const auto onNoise = measure();
   ASSERT_EQ(onV.rows.size(), 2u);
   for (size_t i = 0; i < onV.rows.size(); ++i) {
@@ -391,6 +392,63 @@ TEST(Train, VPredictionRunTellsItsSchedulerAndTheControlNetStage) {
   torch_engine::ModelBundle bundle;
   ASSERT_TRUE(runCannyPreviewAndLoad(out, &bundle, &error)) << error;
   EXPECT_EQ(bundle.scheduler.prediction_type, torch_engine::PredictionType::VPrediction);
+}
+
+// zero_snr=1 trains on the zero-terminal-SNR schedule and writes it, with trailing spacing, so that sampling starts
+// from pure noise at t = 999; the ControlNet stage and its gain report take the schedule from scheduler/.
+TEST(Train, ZeroSnrRunWritesItsScheduleForSamplingAndTheControlNetStage) {
+  QTemporaryDir dir;
+  const std::string out = dir.path().toStdString();
+  std::string error;
+  ASSERT_TRUE(runTokenizerAndVae(out, &error)) << error;
+  auto request = tinyRequest(out, "unet", 2);
+  request.extra["zero_snr"] = "1";
+  EXPECT_FALSE(run(request, &error));
+  EXPECT_EQ(error,
+            "unet: --set zero_snr=1 needs --set prediction=v_prediction (an epsilon UNet cannot denoise pure noise)");
+  request.extra["zero_snr"] = "2";
+  EXPECT_FALSE(run(request, &error));
+  EXPECT_EQ(error, "unet: --set zero_snr must be 0 or 1");
+  request.extra["zero_snr"] = "1";
+  request.extra["prediction"] = "v_prediction";
+  std::vector<std::string> lines;
+  ASSERT_TRUE(run(request, &error, {}, &lines)) << error;
+  EXPECT_NE(std::find(lines.begin(), lines.end(),
+                      "unet: zero terminal SNR (rescale_betas_zero_snr): pure noise at t = 999, sampled with trailing "
+                      "spacing"),
+            lines.end());
+  torch_engine::train::FrozenParts frozen;
+  ASSERT_TRUE(torch_engine::train::loadFrozenParts(out, true, &frozen, &error)) << error;
+  EXPECT_TRUE(frozen.scheduler.rescale_betas_zero_snr);
+  EXPECT_EQ(frozen.scheduler.timestep_spacing, torch_engine::TimestepSpacing::Trailing);
+  EXPECT_EQ(frozen.scheduler.steps_offset, 0);
+
+  // At t = 999 the zero-SNR schedule leaves no signal in the UNet's input, so its loss there differs from the plain
+  // schedule's; at t = 0 both schedules are the same.
+  torch_engine::nn::ControlNetConfig config;
+  ASSERT_TRUE(torch_engine::nn::ControlNetConfig::fromJson(
+      torch_engine::train::controlNetConfigJson(true, frozen.vae->config().latentChannels), &config, &error))
+      << error;
+  torch_engine::nn::ControlNet fresh(config);
+  torch_engine::train::initControlNetFromUNet(*fresh, *frozen.unet);
+  const auto measure = [&] {
+    return torch_engine::train::measureControlGain(*fresh, frozen, torch_engine::train::ControlMap::Canny, "canny", 5,
+                                                   2, 64, 32, {0, 999});
+  };
+  const auto zero = measure();
+  frozen.scheduler.rescale_betas_zero_snr = false;
+  const auto plain = measure();
+  ASSERT_EQ(zero.rows.size(), 2u);
+  EXPECT_NEAR(zero.rows[0].loss_without, plain.rows[0].loss_without, 1e-4 * plain.rows[0].loss_without);
+  EXPECT_NE(zero.rows[1].loss_without, plain.rows[1].loss_without);
+
+  // The ControlNet stage trains on it, and the model folder samples from t = 999.
+  torch_engine::ModelBundle bundle;
+  ASSERT_TRUE(runCannyPreviewAndLoad(out, &bundle, &error)) << error;
+  EXPECT_TRUE(bundle.scheduler.rescale_betas_zero_snr);
+  auto sampler = torch_engine::createSampler("euler_a", bundle.scheduler, &error);
+  ASSERT_TRUE(sampler && sampler->setSteps(8, 1.0, &error)) << error;
+  EXPECT_EQ(sampler->timesteps().front(), 999);
 }
 
 // A checkpoint records what its run optimises; --resume with another target or loss weight is refused, not carried

@@ -49,6 +49,13 @@ bool isSmallUNet(nn::UNetImpl& unet) {
 
 }  // namespace
 
+torch::Tensor rescaleGuidance(const torch::Tensor& guided, const torch::Tensor& promptPass, double fraction) {
+  std::vector<int64_t> dims;
+  for (int64_t d = 1; d < guided.dim(); ++d) dims.push_back(d);
+  const torch::Tensor rescaled = guided * (promptPass.std(dims, true, true) / guided.std(dims, true, true));
+  return fraction * rescaled + (1.0 - fraction) * guided;
+}
+
 torch::Tensor controlTensor(const Image& image, int width, int height, const torch::Device& device,
                             torch::ScalarType dtype) {
   return resizeImage(image, width, height).add(1.0).mul(0.5).clamp(0, 1).to(device, dtype);
@@ -74,6 +81,7 @@ std::string TorchEngine::validate(const engine::GenerationRequest& r) const {
   }
   if (r.steps < 1 || r.steps > 1000) return "steps must be 1..1000, got " + std::to_string(r.steps);
   if (!(r.cfg_scale >= 0 && r.cfg_scale <= 50)) return "cfg scale must be 0..50";
+  if (!(r.guidance_rescale >= 0 && r.guidance_rescale <= 1)) return "guidance rescale must be 0..1";
   if (r.init_image && (!(r.strength > 0) || r.strength > 1)) return "img2img strength must be in (0, 1]";
   if (r.init_image && r.init_image->empty()) return "the init image is empty";
   for (const auto& c : r.controls) {
@@ -276,6 +284,7 @@ engine::GenerationResult TorchEngine::run(const engine::GenerationRequest& r, co
     if (guided) {
       auto chunks = out.chunk(2, 0);
       out = chunks[0] + r.cfg_scale * (chunks[1] - chunks[0]);
+      if (r.guidance_rescale > 0) out = rescaleGuidance(out, chunks[1], r.guidance_rescale);
     }
     return out.contiguous();
   };

@@ -12,6 +12,11 @@
 
 namespace shotcraft::torch_engine {
 
+// Rescaled classifier-free guidance (GenerationRequest::guidance_rescale): `guided` scaled per item to the standard
+// deviation of `promptPass` (over all but the batch dimension, unbiased, as diffusers' rescale_noise_cfg), then
+// blended with `guided` by `fraction` (0 = guided unchanged, 1 = fully rescaled).
+torch::Tensor rescaleGuidance(const torch::Tensor& guided, const torch::Tensor& promptPass, double fraction);
+
 class TorchEngine : public engine::IEngine {
  public:
   explicit TorchEngine(ModelBundle bundle);

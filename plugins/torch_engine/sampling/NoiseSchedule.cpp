@@ -8,6 +8,18 @@
 
 namespace shotcraft::torch_engine {
 
+torch::Tensor zeroTerminalSnrBetas(const torch::Tensor& betas) {
+  const torch::Tensor alphasCumprod = torch::cumprod(1.0 - betas, 0);
+  torch::Tensor root = alphasCumprod.sqrt();
+  const torch::Tensor first = root[0].clone();
+  const torch::Tensor last = root[-1].clone();
+  // Shift so the last timestep has no signal left, and scale so the first keeps its own.
+  root = (root - last) * (first / (first - last));
+  const torch::Tensor rescaled = root.pow(2);
+  const torch::Tensor alphas = torch::cat({rescaled.slice(0, 0, 1), rescaled.slice(0, 1) / rescaled.slice(0, 0, -1)});
+  return 1.0 - alphas;
+}
+
 NoiseSchedule::NoiseSchedule(const SchedulerConfig& config) {
   const int64_t n = config.num_train_timesteps;
   torch::Tensor betas;
@@ -16,8 +28,17 @@ NoiseSchedule::NoiseSchedule(const SchedulerConfig& config) {
   } else {
     betas = torch::linspace(config.beta_start, config.beta_end, n, torch::kFloat32);
   }
+  if (config.rescale_betas_zero_snr) betas = zeroTerminalSnrBetas(betas);
   const torch::Tensor alphasCumprod = torch::cumprod(1.0 - betas, 0).contiguous();
-  const torch::Tensor sigmas = ((1 - alphasCumprod) / alphasCumprod).pow(0.5).contiguous();
+  // A zero-SNR schedule's last sigma would be infinite: the sigma-space samplers take alphas_cumprod[-1] = 2^-24
+  // there (sigma 4096), as diffusers' Euler, Euler ancestral and DPM-Solver schedulers do. alphasCumprod() keeps
+  // the exact 0, which DDIM, LCM and training use.
+  torch::Tensor forSigmas = alphasCumprod;
+  if (config.rescale_betas_zero_snr) {
+    forSigmas = alphasCumprod.clone();
+    forSigmas[n - 1] = std::ldexp(1.0, -24);
+  }
+  const torch::Tensor sigmas = ((1 - forSigmas) / forSigmas).pow(0.5).contiguous();
   const torch::Tensor logSigmas = sigmas.log().contiguous();
   auto toVector = [](const torch::Tensor& t) {
     const float* p = t.data_ptr<float>();

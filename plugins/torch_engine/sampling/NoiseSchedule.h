@@ -1,6 +1,8 @@
 #pragma once
 // The discrete DDPM noise schedule (betas -> alphas_cumprod -> sigmas) and the numpy-exact helpers the
 // diffusers schedulers use to space timesteps, so that timesteps and sigmas match them bit for bit.
+#include <torch/torch.h>
+
 #include <vector>
 
 #include "plugins/torch_engine/sampling/SchedulerConfig.h"
@@ -14,7 +16,8 @@ class NoiseSchedule {
   int size() const { return static_cast<int>(m_alphasCumprod.size()); }
   // float32, computed with the same torch ops as diffusers (linspace, square, cumprod).
   const std::vector<float>& alphasCumprod() const { return m_alphasCumprod; }
-  // sqrt((1 - ac) / ac) per training timestep, float32 like diffusers; increasing with t.
+  // sqrt((1 - ac) / ac) per training timestep, float32 like diffusers; increasing with t. With
+  // rescale_betas_zero_snr the last one is 4096 (alphas_cumprod taken as 2^-24 there, as diffusers does).
   const std::vector<float>& trainSigmas() const { return m_trainSigmas; }
   const std::vector<float>& logSigmas() const { return m_logSigmas; }
   double alphaCumprod(int timestep) const { return m_alphasCumprod.at(static_cast<size_t>(timestep)); }
@@ -29,6 +32,12 @@ class NoiseSchedule {
   std::vector<float> m_trainSigmas;
   std::vector<float> m_logSigmas;
 };
+
+// Lin et al. (2023), "Common diffusion noise schedules and sample steps are flawed", algorithm 1 (diffusers'
+// `rescale_betas_zero_snr`): the betas rescaled so that sqrt(alphas_cumprod) falls linearly onto 0 at the last
+// timestep (zero terminal SNR, so training sees pure noise there, as sampling starts from it) and keeps its first
+// value. float32, the same torch ops as diffusers.
+torch::Tensor zeroTerminalSnrBetas(const torch::Tensor& betas);
 
 namespace numpy_like {
 std::vector<double> linspace(double start, double stop, int num);  // endpoint=True

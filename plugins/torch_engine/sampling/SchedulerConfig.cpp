@@ -67,7 +67,8 @@ bool parseSchedulerConfig(const std::string& jsonText, SchedulerConfig& out, std
       !readInt(obj, "steps_offset", cfg.steps_offset, error) ||
       !readBool(obj, "set_alpha_to_one", cfg.set_alpha_to_one, error) ||
       !readInt(obj, "original_inference_steps", cfg.original_inference_steps, error) ||
-      !readNumber(obj, "timestep_scaling", cfg.timestep_scaling, error)) {
+      !readNumber(obj, "timestep_scaling", cfg.timestep_scaling, error) ||
+      !readBool(obj, "rescale_betas_zero_snr", cfg.rescale_betas_zero_snr, error)) {
     return false;
   }
   if (cfg.num_train_timesteps < 2 || cfg.num_train_timesteps > 100000) {
@@ -114,8 +115,11 @@ bool parseSchedulerConfig(const std::string& jsonText, SchedulerConfig& out, std
     setError(error, "scheduler config: trained_betas is not supported");
     return false;
   }
-  if (obj.value(QLatin1String("rescale_betas_zero_snr")).toBool(false)) {
-    setError(error, "scheduler config: rescale_betas_zero_snr is not supported");
+  if (cfg.rescale_betas_zero_snr && cfg.prediction_type != PredictionType::VPrediction) {
+    // At zero SNR the input holds no signal, so an epsilon model's x0 estimate divides by sqrt(alphas_cumprod) = 0.
+    setError(error,
+             "scheduler config: rescale_betas_zero_snr needs prediction_type v_prediction (an epsilon model "
+             "cannot denoise pure noise)");
     return false;
   }
   out = cfg;

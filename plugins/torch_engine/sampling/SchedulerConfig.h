@@ -22,6 +22,8 @@ struct SchedulerConfig {
   bool set_alpha_to_one = false;       // DDIM / LCM: alpha_cumprod "before" step 0
   int original_inference_steps = 50;   // LCM
   double timestep_scaling = 10.0;      // LCM boundary-condition scaling
+  // Lin et al. (2023) zero terminal SNR (NoiseSchedule.h, zeroTerminalSnrBetas); v_prediction only.
+  bool rescale_betas_zero_snr = false;
 };
 
 // Parses the JSON text of a diffusers scheduler_config.json. Keys absent from the text take the diffusers

@@ -49,7 +49,7 @@ ControlGain measureControlGain(nn::ControlNetImpl& controlnet, FrozenParts& froz
   g.width = width;
   g.height = height;
   for (int t : timesteps) g.rows.push_back({t, 0.0, 0.0});
-  const NoiseSchedule schedule{SchedulerConfig{}};
+  const NoiseSchedule schedule{frozen.scheduler};
   LatentCache encoder(frozen.vae, 0);
   auto gen = makeCpuGenerator(seed);
   const std::vector<uint64_t> seeds = eval::holdoutSeeds(seed, count);
@@ -78,7 +78,7 @@ ControlGain measureControlGain(nn::ControlNetImpl& controlnet, FrozenParts& froz
       const torch::Tensor noisy = latents * std::sqrt(ac) + noise * std::sqrt(1.0 - ac);
       const torch::Tensor t = torch::full({latents.size(0)}, int64_t(row.timestep), torch::kInt64);
       const torch::Tensor target =
-          predictionTarget(latents, noise, torch::scalar_tensor(ac, torch::kFloat32), frozen.prediction);
+          predictionTarget(latents, noise, torch::scalar_tensor(ac, torch::kFloat32), frozen.scheduler.prediction_type);
       const auto loss = [&](const nn::ControlResiduals* residuals) {
         return torch::mse_loss(frozen.unet->forward(noisy, t, context, residuals), target).item<double>() * batchSize;
       };

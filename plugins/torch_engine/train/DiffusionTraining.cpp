@@ -120,9 +120,7 @@ bool loadFrozenParts(const std::string& outDir, bool withUNet, FrozenParts* out,
   if (!loadClipTextFolder((dir / "text_encoder").string(), &out->text, error)) return false;
   const fs::path scheduler = dir / "scheduler" / "scheduler_config.json";
   if (fs::exists(scheduler)) {
-    SchedulerConfig config;
-    if (!loadSchedulerConfig(scheduler.string(), config, error)) return false;
-    out->prediction = config.prediction_type;
+    if (!loadSchedulerConfig(scheduler.string(), out->scheduler, error)) return false;
   }
   for (auto* m : {static_cast<torch::nn::Module*>(out->unet.get()), static_cast<torch::nn::Module*>(out->text.get())}) {
     m->eval();

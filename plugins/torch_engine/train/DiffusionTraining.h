@@ -74,14 +74,16 @@ torch::Tensor figureWeightedMse(const torch::Tensor& pred, const torch::Tensor& 
 // Scaled VAE latents of a batch (posterior sample drawn from `generator`), no gradient.
 torch::Tensor encodeBatch(nn::Vae& vae, const torch::Tensor& rgb, torch::Generator generator);
 
-// OUT/vae, OUT/tokenizer (and with withUNet also OUT/unet, OUT/text_encoder and what the UNet predicts, from
-// OUT/scheduler/scheduler_config.json: epsilon where there is none, diffusers' default), frozen in eval mode.
+// OUT/vae, OUT/tokenizer (and with withUNet also OUT/unet, OUT/text_encoder and OUT/scheduler/scheduler_config.json:
+// what the UNet predicts and on which noise schedule; SD 1.x's epsilon schedule where there is none), frozen in eval
+// mode.
 struct FrozenParts {
   nn::Vae vae{nullptr};
   std::optional<engine::ClipTokenizer> tokenizer;
   nn::UNet unet{nullptr};
   nn::ClipTextModel text{nullptr};
-  PredictionType prediction = PredictionType::Epsilon;
+  // OUT/scheduler/scheduler_config.json: what the UNet predicts and its noise schedule (zero terminal SNR or not).
+  SchedulerConfig scheduler;
 };
 // The stage's latent cache over a finite pool of scenes: `--set pool=N` (default 16384 scenes; 0 streams
 // endless scenes and encodes every batch). Sets data->pool and prints what it chose.

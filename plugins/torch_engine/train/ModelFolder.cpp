@@ -127,13 +127,15 @@ std::string controlNetConfigJson(bool tiny, int64_t latentChannels) {
 )";
 }
 
-std::string schedulerConfigJson(PredictionType prediction) {
+std::string schedulerConfigJson(PredictionType prediction, bool zeroTerminalSnr) {
   return std::string(
              R"({"_class_name": "DDIMScheduler", "num_train_timesteps": 1000, "beta_start": 0.00085, "beta_end": 0.012,
   "beta_schedule": "scaled_linear", "prediction_type": ")") +
          toString(prediction) + R"(", "clip_sample": false, "set_alpha_to_one": false,
-  "steps_offset": 1, "timestep_spacing": "leading"}
-)";
+  "steps_offset": )" +
+         (zeroTerminalSnr ? R"(0, "timestep_spacing": "trailing", "rescale_betas_zero_snr": true})"
+                          : R"(1, "timestep_spacing": "leading"})") +
+         "\n";
 }
 
 bool writeTextFile(const std::string& path, const std::string& text, std::string* error) {

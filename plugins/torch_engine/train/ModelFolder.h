@@ -40,8 +40,10 @@ std::string vaeConfigJson(bool tiny, double scalingFactor, int64_t normGroups = 
 std::string unetConfigJson(bool tiny, int64_t latentChannels = 4, bool pooledText = false);
 std::string textConfigJson(bool tiny, int vocabSize, int bos, int eos);
 std::string controlNetConfigJson(bool tiny, int64_t latentChannels = 4);
-// SD's scaled-linear DDIM schedule (leading spacing, steps_offset 1) for a UNet that predicts `prediction`.
-std::string schedulerConfigJson(PredictionType prediction = PredictionType::Epsilon);
+// SD's scaled-linear DDIM schedule (leading spacing, steps_offset 1) for a UNet that predicts `prediction`. With
+// `zeroTerminalSnr` the betas are rescaled to zero terminal SNR (rescale_betas_zero_snr) and the spacing is
+// "trailing", so that sampling starts at the last timestep, as Lin et al. (2023) prescribe.
+std::string schedulerConfigJson(PredictionType prediction = PredictionType::Epsilon, bool zeroTerminalSnr = false);
 
 // Writes DIR/config.json and DIR/<weightsName> (float32 named parameters) atomically per file.
 bool writeComponent(const std::string& dir, const std::string& configJson, torch::nn::Module& module,

@@ -111,14 +111,14 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
   }
   LatentCache cache = makeLatentCache(request, frozen.vae, &data, print);
   BatchPrefetcher batches(data);
-  const NoiseSchedule schedule{SchedulerConfig{}};
+  const NoiseSchedule schedule{frozen.scheduler};
 
   LoopSettings loop = loopSettings(request, name, 3000, 1e-4, 100);
 
   const double noiseOffset = extraNumber(request, "noise_offset", 0.1);  // as the UNet was trained
   double timestepPower = 1.0;
   if (!readTimestepPower(request, name, print, &timestepPower, error)) return false;
-  loop.objective = {{"prediction", toString(frozen.prediction)},
+  loop.objective = {{"prediction", toString(frozen.scheduler.prediction_type)},
                     {"noise_offset", objectiveNumber(noiseOffset)},
                     {"timestep_power", objectiveNumber(timestepPower)},
                     {"prompt_drop", objectiveNumber(data.prompt_drop)}};
@@ -144,8 +144,9 @@ bool trainControlNet(const engine::TrainingRequest& request, const PrintFn& prin
       const nn::ControlResiduals residuals = cn->forward(noisy, n.timesteps, context, b.control.contiguous(format));
       pred = frozen.unet->forward(noisy, n.timesteps, context, &residuals);
     }
-    const torch::Tensor loss = torch::mse_loss(pred.to(torch::kFloat32),
-                                               predictionTarget(latents, n.noise, n.alpha_cumprod, frozen.prediction));
+    const torch::Tensor loss =
+        torch::mse_loss(pred.to(torch::kFloat32),
+                        predictionTarget(latents, n.noise, n.alpha_cumprod, frozen.scheduler.prediction_type));
     optimizer.zero_grad();
     loss.backward();
     torch::nn::utils::clip_grad_norm_(cn->parameters(), 1.0);

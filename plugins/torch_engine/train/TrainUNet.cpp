@@ -6,7 +6,8 @@
 // `--set init=FOLDER` starts from another run's UNet instead of from scratch (stage unet_tune);
 // `--set ema=D` writes an exponential moving average of the weights (WeightEma) instead of the last step's.
 // `--set prediction=v_prediction` trains it to predict v instead of the noise (predictionTarget);
-// `--set snr_gamma=G` weighs the loss by Min-SNR-G (minSnrWeights).
+// `--set snr_gamma=G` weighs the loss by Min-SNR-G (minSnrWeights). `--set zero_snr=1` (v_prediction only) trains
+// on Lin et al.'s zero-terminal-SNR schedule and writes it, with trailing spacing, into scheduler/.
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -99,6 +100,19 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   }
   PredictionType prediction = PredictionType::Epsilon;  // checked before the data pool is set up, as ema
   if (!readPrediction(request, &prediction, error)) return false;
+  const double zeroSnr = extraNumber(request, "zero_snr", 0.0);
+  if (zeroSnr != 0.0 && zeroSnr != 1.0) {
+    if (error) *error = "unet: --set zero_snr must be 0 or 1";
+    return false;
+  }
+  if (zeroSnr == 1.0 && prediction != PredictionType::VPrediction) {
+    if (error)
+      *error = "unet: --set zero_snr=1 needs --set prediction=v_prediction (an epsilon UNet cannot denoise pure noise)";
+    return false;
+  }
+  SchedulerConfig schedulerConfig;
+  schedulerConfig.prediction_type = prediction;
+  schedulerConfig.rescale_betas_zero_snr = zeroSnr == 1.0;
   const double emaDecay = extraNumber(request, "ema", 0.0);
   if (!(emaDecay >= 0.0 && emaDecay < 1.0)) {
     if (error) *error = "unet: --set ema must be a decay in [0, 1) (0 = off)";
@@ -131,7 +145,7 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   }
   LatentCache cache = makeLatentCache(request, frozen.vae, &data, print);
   BatchPrefetcher batches(data);
-  const NoiseSchedule schedule{SchedulerConfig{}};
+  const NoiseSchedule schedule{schedulerConfig};
 
   // A run that starts from another UNet is a fine-tune of OUT/unet: its log and checkpoint go to training/unet_tune,
   // so the first run's stay (`train package` lists both, as it does vae and vae_decoder).
@@ -150,9 +164,13 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   double timestepPower = 1.0;
   if (!readTimestepPower(request, "unet", print, &timestepPower, error)) return false;
   if (prediction == PredictionType::VPrediction) print("unet: predicts v (v_prediction)");
+  if (schedulerConfig.rescale_betas_zero_snr) {
+    print("unet: zero terminal SNR (rescale_betas_zero_snr): pure noise at t = 999, sampled with trailing spacing");
+  }
   double snrGamma = 0.0;
   if (!readSnrGamma(request, print, &snrGamma, error)) return false;
   loop.objective = {{"prediction", toString(prediction)},
+                    {"zero_snr", zeroSnr == 1.0 ? "1" : "0"},
                     {"snr_gamma", objectiveNumber(snrGamma)},
                     {"noise_offset", objectiveNumber(noiseOffset)},
                     {"timestep_power", objectiveNumber(timestepPower)},
@@ -210,7 +228,8 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
                         error) &&
          (pretrainedText ||
           writeComponent((out / "text_encoder").string(), textJson, *text, "model.safetensors", error)) &&
-         writeTextFile((out / "scheduler" / "scheduler_config.json").string(), schedulerConfigJson(prediction), error);
+         writeTextFile((out / "scheduler" / "scheduler_config.json").string(),
+                       schedulerConfigJson(prediction, schedulerConfig.rescale_betas_zero_snr), error);
 }
 
 }  // namespace shotcraft::torch_engine::train
