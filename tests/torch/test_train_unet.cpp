@@ -30,6 +30,25 @@ using namespace shotcraft::engine;
 namespace fs = std::filesystem;
 using namespace shotcraft::test;
 
+namespace {
+
+// The control gain report (canny, 2 held-out scenes at 64x32) of a new ControlNet on `frozen`'s UNet: its zero convs
+// are zero, so it measures the UNet's own loss at `timesteps` on `frozen`'s schedule and prediction type.
+torch_engine::train::ControlGain newControlNetGain(torch_engine::train::FrozenParts& frozen,
+                                                   const std::vector<int>& timesteps) {
+  torch_engine::nn::ControlNetConfig config;
+  std::string error;
+  EXPECT_TRUE(torch_engine::nn::ControlNetConfig::fromJson(
+      torch_engine::train::controlNetConfigJson(true, frozen.vae->config().latentChannels), &config, &error))
+      << error;
+  torch_engine::nn::ControlNet fresh(config);
+  torch_engine::train::initControlNetFromUNet(*fresh, *frozen.unet);
+  return torch_engine::train::measureControlGain(*fresh, frozen, torch_engine::train::ControlMap::Canny, "canny", 5, 2,
+                                                 64, 32, timesteps);
+}
+
+}  // namespace
+
 TEST(TrainNoise, OffsetNoiseShiftsWholeChannels) {
   const std::vector<float> ac(1000, 0.5f);
   const torch::Tensor latents = torch::zeros({64, 4, 16, 16});
@@ -370,19 +389,9 @@ TEST(Train, VPredictionRunTellsItsSchedulerAndTheControlNetStage) {
   torch_engine::train::FrozenParts frozen;
   ASSERT_TRUE(torch_engine::train::loadFrozenParts(out, true, &frozen, &error)) << error;
   EXPECT_EQ(frozen.scheduler.prediction_type, torch_engine::PredictionType::VPrediction);
-  torch_engine::nn::ControlNetConfig config;
-  ASSERT_TRUE(torch_engine::nn::ControlNetConfig::fromJson(
-      torch_engine::train::controlNetConfigJson(true, frozen.vae->config().latentChannels), &config, &error))
-      << error;
-  torch_engine::nn::ControlNet fresh(config);
-  torch_engine::train::initControlNetFromUNet(*fresh, *frozen.unet);
-  const auto measure = [&] {
-    return torch_engine::train::measureControlGain(*fresh, frozen, torch_engine::train::ControlMap::Canny, "canny", 5,
-                                                   2, 64, 32, {200, 800});
-  };
-  const auto onV = measure();
+  const auto onV = newControlNetGain(frozen, {200, 800});
   frozen.scheduler.prediction_type = torch_engine::PredictionType::Epsilon;
-  const auto onNoise = measure();
+  const auto onNoise = newControlNetGain(frozen, {200, 800});
   ASSERT_EQ(onV.rows.size(), 2u);
   for (size_t i = 0; i < onV.rows.size(); ++i) {
     EXPECT_EQ(onV.rows[i].loss_with, onV.rows[i].loss_without);
@@ -425,19 +434,9 @@ TEST(Train, ZeroSnrRunWritesItsScheduleForSamplingAndTheControlNetStage) {
 
   // At t = 999 the zero-SNR schedule leaves no signal in the UNet's input, so its loss there differs from the plain
   // schedule's; at t = 0 both schedules are the same.
-  torch_engine::nn::ControlNetConfig config;
-  ASSERT_TRUE(torch_engine::nn::ControlNetConfig::fromJson(
-      torch_engine::train::controlNetConfigJson(true, frozen.vae->config().latentChannels), &config, &error))
-      << error;
-  torch_engine::nn::ControlNet fresh(config);
-  torch_engine::train::initControlNetFromUNet(*fresh, *frozen.unet);
-  const auto measure = [&] {
-    return torch_engine::train::measureControlGain(*fresh, frozen, torch_engine::train::ControlMap::Canny, "canny", 5,
-                                                   2, 64, 32, {0, 999});
-  };
-  const auto zero = measure();
+  const auto zero = newControlNetGain(frozen, {0, 999});
   frozen.scheduler.rescale_betas_zero_snr = false;
-  const auto plain = measure();
+  const auto plain = newControlNetGain(frozen, {0, 999});
   ASSERT_EQ(zero.rows.size(), 2u);
   EXPECT_NEAR(zero.rows[0].loss_without, plain.rows[0].loss_without, 1e-4 * plain.rows[0].loss_without);
   EXPECT_NE(zero.rows[1].loss_without, plain.rows[1].loss_without);
