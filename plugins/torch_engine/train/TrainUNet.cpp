@@ -105,14 +105,16 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
     if (error) *error = "unet: --set zero_snr must be 0 or 1";
     return false;
   }
-  if (zeroSnr == 1.0 && prediction != PredictionType::VPrediction) {
+  const bool zeroTerminalSnr = zeroSnr == 1.0;
+  if (zeroTerminalSnr && prediction != PredictionType::VPrediction) {
     if (error)
       *error = "unet: --set zero_snr=1 needs --set prediction=v_prediction (an epsilon UNet cannot denoise pure noise)";
     return false;
   }
+  // The run trains on the schedule it writes into scheduler/, read back from that text.
+  const std::string schedulerJson = schedulerConfigJson(prediction, zeroTerminalSnr);
   SchedulerConfig schedulerConfig;
-  schedulerConfig.prediction_type = prediction;
-  schedulerConfig.rescale_betas_zero_snr = zeroSnr == 1.0;
+  if (!parseSchedulerConfig(schedulerJson, schedulerConfig, error)) return false;
   const double emaDecay = extraNumber(request, "ema", 0.0);
   if (!(emaDecay >= 0.0 && emaDecay < 1.0)) {
     if (error) *error = "unet: --set ema must be a decay in [0, 1) (0 = off)";
@@ -164,13 +166,13 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
   double timestepPower = 1.0;
   if (!readTimestepPower(request, "unet", print, &timestepPower, error)) return false;
   if (prediction == PredictionType::VPrediction) print("unet: predicts v (v_prediction)");
-  if (schedulerConfig.rescale_betas_zero_snr) {
+  if (zeroTerminalSnr) {
     print("unet: zero terminal SNR (rescale_betas_zero_snr): pure noise at t = 999, sampled with trailing spacing");
   }
   double snrGamma = 0.0;
   if (!readSnrGamma(request, print, &snrGamma, error)) return false;
   loop.objective = {{"prediction", toString(prediction)},
-                    {"zero_snr", zeroSnr == 1.0 ? "1" : "0"},
+                    {"zero_snr", zeroTerminalSnr ? "1" : "0"},
                     {"snr_gamma", objectiveNumber(snrGamma)},
                     {"noise_offset", objectiveNumber(noiseOffset)},
                     {"timestep_power", objectiveNumber(timestepPower)},
@@ -228,8 +230,7 @@ bool trainUNet(const engine::TrainingRequest& request, const PrintFn& print, con
                         error) &&
          (pretrainedText ||
           writeComponent((out / "text_encoder").string(), textJson, *text, "model.safetensors", error)) &&
-         writeTextFile((out / "scheduler" / "scheduler_config.json").string(),
-                       schedulerConfigJson(prediction, schedulerConfig.rescale_betas_zero_snr), error);
+         writeTextFile((out / "scheduler" / "scheduler_config.json").string(), schedulerJson, error);
 }
 
 }  // namespace shotcraft::torch_engine::train
