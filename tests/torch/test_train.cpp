@@ -299,6 +299,9 @@ TEST(Train, AssembledTinyFolderLoadsAndGenerates) {
   ASSERT_TRUE(card.open(QIODevice::ReadOnly));
   const std::string cardText = card.readAll().toStdString();
   EXPECT_NE(cardText.find("| unet |"), std::string::npos) << cardText;
+  EXPECT_NE(cardText.find("Training time, all stages: "), std::string::npos) << cardText;
+  EXPECT_NE(cardText.find("UNet objective (training/unet/checkpoint/state.json): "), std::string::npos) << cardText;
+  EXPECT_NE(cardText.find("prediction epsilon"), std::string::npos) << cardText;
   EXPECT_NE(cardText.find("ControlNet depth, control gain on 4 held-out scenes: it saves "), std::string::npos)
       << cardText;
   EXPECT_TRUE(fs::exists(ship + "/training-logs/controlnet-depth-control-gain.json"));

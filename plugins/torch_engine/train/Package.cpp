@@ -17,6 +17,7 @@
 #include <QJsonObject>
 
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 namespace shotcraft::torch_engine::train {
@@ -111,6 +112,9 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
          "(docs/training.md); packaged by `shotcraft-cli train package`. Weights are float16 except the VAE "
          "(float32).\n\n| component | parameters | file MB | stage | steps | train time |\n|---|---|---|---|---|---|\n";
   uintmax_t totalBytes = 0;
+  double totalSeconds = 0.0;  // every packaged stage's training time, fine-tunes included, each stage once
+  std::set<std::string> timedStages;
+  QJsonObject unetObjective;  // what the UNet stage optimised (state.json "objective")
   for (const Component& c : kComponents) {
     const fs::path from = src / c.folder;
     if (!fs::is_directory(from)) {
@@ -130,6 +134,9 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
       }
       fs::copy_file(src / "training" / stage / "loss.csv", tmp / "training-logs" / (stage + ".csv"),
                     fs::copy_options::overwrite_existing, ec);
+      // Without a text stage the text encoder comes from the unet stage, already timed.
+      if (timedStages.insert(stage).second) totalSeconds += record.value(QStringLiteral("elapsed_s")).toDouble();
+      if (stage == "unet") unetObjective = record.value(QStringLiteral("objective")).toObject();
     }
     fs::create_directories(tmp / c.folder, ec);
     int64_t params = 0;
@@ -178,11 +185,22 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
                     formatDuration(tuned.value(QStringLiteral("elapsed_s")).toDouble()).c_str());
       card << line;
       print(std::string("package: ") + line);
+      totalSeconds += tuned.value(QStringLiteral("elapsed_s")).toDouble();
     }
   }
   char total[96];
   std::snprintf(total, sizeof total, "\nTotal: %.2f MB.\n", double(totalBytes) / 1e6);
   card << total;
+  // The recipe's budget is 6 CPU-hours (docs/training.md): the sum says where this run stands. Each stage timed
+  // itself wherever it ran, so a run carried over between machines adds up their speeds.
+  card << "\nTraining time, all stages: " << formatDuration(totalSeconds)
+       << " (the sum of the train time column; each stage's state.json elapsed_s, on the machine it ran on).\n";
+  if (!unetObjective.isEmpty()) {
+    std::string objective;
+    for (auto o = unetObjective.begin(); o != unetObjective.end(); ++o)
+      objective += (objective.empty() ? "" : ", ") + o.key().toStdString() + " " + o.value().toString().toStdString();
+    card << "\nUNet objective (training/unet/checkpoint/state.json): " << objective << ".\n";
+  }
   // The VAE's held-out reconstruction (train/VaeReport.h), from the stage that last changed its decoder.
   for (const char* stage : {"vae_decoder", "vae"}) {
     const fs::path report = src / "training" / stage / "reconstruction.json";
