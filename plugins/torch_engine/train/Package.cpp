@@ -194,7 +194,7 @@ bool packageModel(const engine::TrainingRequest& request, const PrintFn& print, 
   // The recipe's budget is 6 CPU-hours (docs/training.md): the sum says where this run stands. Each stage timed
   // itself wherever it ran, so a run carried over between machines adds up their speeds.
   card << "\nTraining time, all stages: " << formatDuration(totalSeconds)
-       << " (the sum of the train time column; each stage's state.json elapsed_s, on the machine it ran on).\n";
+       << " (each stage once, by its state.json elapsed_s, on the machine it ran on).\n";
   if (!unetObjective.isEmpty()) {
     std::string objective;
     for (auto o = unetObjective.begin(); o != unetObjective.end(); ++o)
